@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
+using Monitoring.Engine.Facts;
+using Monitoring.Engine.Findings;
+using Monitoring.Engine.Output;
+using Monitoring.Engine.Reading;
+using Monitoring.Engine.Records;
+using Monitoring.Engine.Validation;
+using Monitoring.Rules.Catalog;
+
+namespace Monitoring.Engine.Evaluation;
+
+/// <summary>
+/// Streams a JSON Lines file through parsing, validation and rule evaluation on all cores, then writes
+/// findings sorted by household id and rule id. Memory stays bounded: lines are read in batches, findings are
+/// spilled to sorted temporary runs when they exceed the sorter's budget.
+/// </summary>
+public sealed class EvaluationPipeline
+{
+    private const int BatchSize = 256;
+
+    private readonly RuleSet _ruleSet;
+    private readonly DateOnly _asOf;
+    private readonly int _workers;
+    private readonly RuleVersions _versions = new();
+
+    public EvaluationPipeline(RuleSet ruleSet, DateOnly asOf, int? workers = null)
+    {
+        _ruleSet = ruleSet;
+        _asOf = asOf;
+        _workers = Math.Max(1, workers ?? Environment.ProcessorCount);
+    }
+
+    /// <summary>Called in line order for every rejected line.</summary>
+    public Action<RecordProblem>? OnProblem { get; init; }
+
+    /// <summary>Called once per household evaluated, in line order (for candidate lists and stores).</summary>
+    public Action<HouseholdOutcome>? OnOutcome { get; init; }
+
+    /// <summary>Called for rules that could not be evaluated for a household.</summary>
+    public Action<RuleEvaluationProblem>? OnRuleProblem { get; init; }
+
+    public long SorterMemoryLimitBytes { get; init; } = 128L * 1024 * 1024;
+
+    public EvaluationSummary Run(Stream input, Stream output, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var summary = new EvaluationSummary { AsOf = _asOf, Profile = _ruleSet.Profile.Id, RuleSetVersion = RuleVersions.ForRuleSet(_ruleSet) };
+        var lines = Channel.CreateBounded<(long Sequence, List<(long Line, string Text)> Lines)>(new BoundedChannelOptions(_workers * 4) { SingleWriter = true });
+        var results = Channel.CreateBounded<(long Sequence, List<EvaluatedLine> Lines)>(new BoundedChannelOptions(_workers * 4) { SingleReader = true });
+
+        var reader = Task.Run(() => ReadBatches(input, lines.Writer, cancellationToken), cancellationToken);
+        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => Work(lines.Reader, results.Writer, cancellationToken), cancellationToken)).ToArray();
+        var closer = Task.WhenAll(workers).ContinueWith(t => results.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+
+        using var sorter = new FindingSorter(SorterMemoryLimitBytes);
+        var helpers = new HelperGroupAccumulator();
+        Consume(results.Reader, sorter, helpers, summary, cancellationToken);
+        reader.GetAwaiter().GetResult();
+        Task.WaitAll(workers, cancellationToken);
+        closer.GetAwaiter().GetResult();
+
+        var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
+        foreach (var group in helpers.Groups())
+        {
+            foreach (var finding in evaluator.EvaluateHelperGroup(group, id => (helpers.VillageOf(group, id), group.CountyCode)))
+            {
+                sorter.Add(FindingSorter.Key(finding.HouseholdId, finding.RuleId), FindingJson.Serialize(finding));
+                EvaluationSummary.Increment(summary.FindingsByRule, finding.RuleId);
+            }
+        }
+
+        sorter.WriteTo(output);
+        output.Flush();
+        summary.FindingsWritten = sorter.Count;
+        summary.Elapsed = stopwatch.Elapsed;
+        return summary;
+    }
+
+    private static async Task ReadBatches(Stream input, ChannelWriter<(long, List<(long, string)>)> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var text = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            long lineNumber = 0;
+            long sequence = 0;
+            var batch = new List<(long, string)>(BatchSize);
+            while (await text.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                lineNumber++;
+                batch.Add((lineNumber, line));
+                if (batch.Count == BatchSize)
+                {
+                    await writer.WriteAsync((sequence++, batch), cancellationToken).ConfigureAwait(false);
+                    batch = new List<(long, string)>(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await writer.WriteAsync((sequence, batch), cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private async Task Work(ChannelReader<(long Sequence, List<(long Line, string Text)> Lines)> input, ChannelWriter<(long, List<EvaluatedLine>)> output, CancellationToken cancellationToken)
+    {
+        var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
+        var validator = new HouseholdRecordValidator(_asOf);
+        await foreach (var (sequence, lines) in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var evaluated = new List<EvaluatedLine>(lines.Count);
+            foreach (var (line, text) in lines)
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                evaluated.Add(EvaluateLine(line, text, validator, evaluator));
+            }
+
+            await output.WriteAsync((sequence, evaluated), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private EvaluatedLine EvaluateLine(long line, string text, HouseholdRecordValidator validator, HouseholdEvaluator evaluator)
+    {
+        var problems = new List<RecordProblem>();
+        var record = HouseholdRecordParser.Parse(text, line, problems);
+        if (record is null)
+        {
+            return new EvaluatedLine { Line = line, Problems = problems };
+        }
+
+        var validation = validator.Validate(record);
+        if (!validation.IsValid)
+        {
+            return new EvaluatedLine
+            {
+                Line = line,
+                HouseholdId = record.Id,
+                Problems = [.. validation.Errors.Select(e => new RecordProblem(line, e.PropertyName, e.ErrorMessage))],
+            };
+        }
+
+        var facts = HouseholdFactsBuilder.Build(record, _asOf);
+        var outcome = evaluator.Evaluate(facts);
+        return new EvaluatedLine
+        {
+            Line = line,
+            HouseholdId = record.Id,
+            Outcome = outcome,
+            SerializedFindings = [.. outcome.Findings.Select(f => (FindingSorter.Key(f.HouseholdId, f.RuleId), FindingJson.Serialize(f)))],
+            CountyCode = record.Region?.CountyCode,
+            VillageCode = record.Region?.VillageCode,
+            Category = record.Category,
+            HelperName = HelperNameOf(record),
+        };
+    }
+
+    private static string? HelperNameOf(HouseholdRecord record) =>
+        record.Helper is { Name: { Length: > 0 } name } ? name : null;
+
+    private void Consume(ChannelReader<(long Sequence, List<EvaluatedLine> Lines)> results, FindingSorter sorter, HelperGroupAccumulator helpers,
+        EvaluationSummary summary, CancellationToken cancellationToken)
+    {
+        var pending = new Dictionary<long, List<EvaluatedLine>>();
+        var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        long next = 0;
+        while (results.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+        {
+            while (results.TryRead(out var batch))
+            {
+                pending[batch.Sequence] = batch.Lines;
+                while (pending.Remove(next, out var ready))
+                {
+                    foreach (var line in ready)
+                    {
+                        Accept(line, sorter, helpers, summary, firstLineOf);
+                    }
+
+                    next++;
+                }
+            }
+        }
+    }
+
+    private void Accept(EvaluatedLine line, FindingSorter sorter, HelperGroupAccumulator helpers, EvaluationSummary summary, Dictionary<string, long> firstLineOf)
+    {
+        summary.HouseholdsRead++;
+        if (line.Problems is { Count: > 0 } problems)
+        {
+            summary.HouseholdsInvalid++;
+            foreach (var problem in problems)
+            {
+                OnProblem?.Invoke(problem);
+            }
+
+            return;
+        }
+
+        var id = line.HouseholdId!;
+        if (!firstLineOf.TryAdd(id, line.Line))
+        {
+            summary.HouseholdsInvalid++;
+            OnProblem?.Invoke(new RecordProblem(line.Line, "id", $"户编码 {id} 与第 {firstLineOf[id]} 行重复，本行未处理"));
+            return;
+        }
+
+        summary.HouseholdsEvaluated++;
+        var outcome = line.Outcome!;
+        foreach (var (key, json) in line.SerializedFindings!)
+        {
+            sorter.Add(key, json);
+        }
+
+        foreach (var finding in outcome.Findings)
+        {
+            EvaluationSummary.Increment(summary.FindingsByRule, finding.RuleId);
+        }
+
+        foreach (var problem in outcome.Problems)
+        {
+            EvaluationSummary.Increment(problem.IsError ? summary.ErrorsByRule : summary.NotEvaluableByRule, problem.RuleId);
+            OnRuleProblem?.Invoke(problem);
+        }
+
+        if (outcome.CandidateType is { } type)
+        {
+            EvaluationSummary.Increment(summary.CandidatesByType, type);
+        }
+
+        if (line.HelperName is { } helper)
+        {
+            helpers.Add(line.CountyCode ?? "", helper, id, line.Category ?? "", line.VillageCode);
+        }
+
+        OnOutcome?.Invoke(outcome);
+    }
+}

@@ -1,0 +1,309 @@
+using Monitoring.Engine.Explaining;
+using Monitoring.Engine.Findings;
+using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Expressions;
+using Monitoring.Rules.Facts;
+using Monitoring.Rules.Parameters;
+
+namespace Monitoring.Engine.Evaluation;
+
+/// <summary>
+/// Evaluates the rules of one profile at one date for one household at a time. Not thread-safe: each
+/// evaluating thread owns one (the compiled rules it runs are shared and immutable).
+/// </summary>
+public sealed class HouseholdEvaluator
+{
+    private const int MaxCachedDates = 64;
+
+    private readonly RuleSet _ruleSet;
+    private readonly RuleVersions _versions;
+    private readonly IReadOnlyList<RuleDefinition> _householdRules;
+    private readonly IReadOnlyList<RuleDefinition> _helperRules;
+    private readonly ParameterScope _scope;
+    private readonly RuleFunctions _functions;
+    private readonly PriorResults _prior = new();
+    private readonly object[] _args = new object[RuleInputs.Count];
+    private readonly Dictionary<DateOnly, HouseholdEvaluator> _byDate = [];
+    private readonly bool _riskOnly;
+
+    public HouseholdEvaluator(RuleSet ruleSet, DateOnly asOf, RuleVersions versions)
+        : this(ruleSet, asOf, versions, riskOnly: false)
+    {
+    }
+
+    private HouseholdEvaluator(RuleSet ruleSet, DateOnly asOf, RuleVersions versions, bool riskOnly)
+    {
+        _ruleSet = ruleSet;
+        _versions = versions;
+        _riskOnly = riskOnly;
+        AsOf = asOf;
+        var inForce = ruleSet.InForceOn(asOf).Where(r => !riskOnly || r.Severity == "risk").ToList();
+        _householdRules = [.. inForce.Where(r => r.Scope != "helperGroup")];
+        _helperRules = [.. inForce.Where(r => r.Scope == "helperGroup")];
+        _scope = new ParameterScope(ruleSet.Parameters, asOf);
+        _functions = new RuleFunctions(ruleSet.Calendar, RiskRulesAsOf);
+        _args[RuleInputs.Parameters] = _scope;
+        _args[RuleInputs.Functions] = _functions;
+        _args[RuleInputs.Prior] = _prior;
+    }
+
+    public DateOnly AsOf { get; }
+
+    public string ProfileId => _ruleSet.Profile.Id;
+
+    public IReadOnlyList<RuleDefinition> HouseholdRules => _householdRules;
+
+    public IReadOnlyList<RuleDefinition> HelperRules => _helperRules;
+
+    /// <summary>Evaluates every household- and member-scoped rule in force: risk first, so procedure rules can read what fired.</summary>
+    public HouseholdOutcome Evaluate(HouseholdFacts household)
+    {
+        var findings = new List<Finding>();
+        var problems = new List<RuleEvaluationProblem>();
+        Begin(household);
+        foreach (var rule in _householdRules)
+        {
+            _scope.BeginRule();
+            try
+            {
+                var finding = rule.Scope == "member" ? EvaluateMembers(rule, household) : EvaluateHousehold(rule, household);
+                if (finding is not null)
+                {
+                    findings.Add(finding);
+                    if (rule.Severity == "risk")
+                    {
+                        _prior.AddRisk(rule.Id);
+                    }
+                }
+            }
+            catch (ParameterNotInForceException ex)
+            {
+                problems.Add(new RuleEvaluationProblem(household.Id, rule.Id, ex.Message, IsError: false));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or NullReferenceException or ArgumentException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                problems.Add(new RuleEvaluationProblem(household.Id, rule.Id, $"规则求值出错：{ex.Message}", IsError: true));
+            }
+        }
+
+        return new HouseholdOutcome
+        {
+            HouseholdId = household.Id,
+            Findings = findings,
+            CandidateType = Candidate(household, findings),
+            Problems = problems,
+        };
+    }
+
+    /// <summary>Evaluates the helper-scoped rules for one helper's households; a firing rule yields a finding for each of them.</summary>
+    public List<Finding> EvaluateHelperGroup(HelperGroupFacts group, Func<string, (string? VillageCode, string CountyCode)> placeOf)
+    {
+        var findings = new List<Finding>();
+        _scope.BeginHousehold(group.CountyCode);
+        _args[RuleInputs.Household] = null!;
+        _args[RuleInputs.Member] = null!;
+        _args[RuleInputs.HelperGroup] = group;
+        foreach (var rule in _helperRules)
+        {
+            _scope.BeginRule();
+            if (!rule.Root.Evaluate(_args))
+            {
+                continue;
+            }
+
+            var (values, parameters) = Describe(rule);
+            var explanation = ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null);
+            var version = _versions.For(rule, parameters);
+            foreach (var householdId in group.HouseholdIds)
+            {
+                var (village, county) = placeOf(householdId);
+                findings.Add(Make(rule, householdId, null, values, parameters, explanation, version, village, county));
+            }
+        }
+
+        _args[RuleInputs.HelperGroup] = null!;
+        return findings;
+    }
+
+    /// <summary>The risk rules that fire for the household as known on <paramref name="date"/>, with the parameters in force then.</summary>
+    public IReadOnlyList<string> RiskRulesAsOf(HouseholdFacts household, DateOnly date)
+    {
+        if (!_byDate.TryGetValue(date, out var evaluator))
+        {
+            if (_byDate.Count >= MaxCachedDates)
+            {
+                _byDate.Clear();
+            }
+
+            evaluator = new HouseholdEvaluator(_ruleSet, date, _versions, riskOnly: true);
+            _byDate[date] = evaluator;
+        }
+
+        var known = household.AsKnownOn?.Invoke(date) ?? throw new InvalidOperationException("无法按历史日期重建该户数据");
+        return [.. evaluator.Evaluate(known).Findings.Select(f => f.RuleId)];
+    }
+
+    private void Begin(HouseholdFacts household)
+    {
+        _scope.BeginHousehold(household.CountyCode);
+        _prior.Clear();
+        _args[RuleInputs.Household] = household;
+        _args[RuleInputs.Member] = null!;
+        _args[RuleInputs.HelperGroup] = null!;
+    }
+
+    private Finding? EvaluateHousehold(RuleDefinition rule, HouseholdFacts household)
+    {
+        if (!rule.Root.Evaluate(_args))
+        {
+            return null;
+        }
+
+        var (values, parameters) = Describe(rule);
+        return Make(rule, household.Id, null, values, parameters,
+            ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null), _versions.For(rule, parameters), household.VillageCode, household.CountyCode);
+    }
+
+    private Finding? EvaluateMembers(RuleDefinition rule, HouseholdFacts household)
+    {
+        MemberFacts? first = null;
+        List<string>? matched = null;
+        foreach (var member in household.Members)
+        {
+            _args[RuleInputs.Member] = member;
+            if (rule.Root.Evaluate(_args))
+            {
+                if (first is null)
+                {
+                    first = member;
+                }
+                else
+                {
+                    matched ??= [first.Id];
+                    matched.Add(member.Id);
+                }
+            }
+        }
+
+        if (first is null)
+        {
+            _args[RuleInputs.Member] = null!;
+            return null;
+        }
+
+        _args[RuleInputs.Member] = first;
+        var (values, parameters) = Describe(rule);
+        if (matched is not null)
+        {
+            values.Add(new KeyValuePair<string, object?>("memberIds", matched));
+        }
+
+        _args[RuleInputs.Member] = null!;
+        var explanation = ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, first.Id);
+        if (matched is not null)
+        {
+            explanation += $"（共 {matched.Count} 名成员：{string.Join("、", matched)}）";
+        }
+
+        return Make(rule, household.Id, first.Id, values, parameters, explanation, _versions.For(rule, parameters), household.VillageCode, household.CountyCode);
+    }
+
+    /// <summary>The values of the rule and of the conditions that held, and every parameter the rule declares or read.</summary>
+    private (List<KeyValuePair<string, object?>> Values, List<ResolvedParameter> Parameters) Describe(RuleDefinition rule)
+    {
+        foreach (var name in rule.ParameterNames)
+        {
+            if (!_ruleSet.Parameters.Definitions[name].IsYearIndexed)
+            {
+                _scope.Touch(name);
+            }
+        }
+
+        var values = new List<KeyValuePair<string, object?>>();
+        foreach (var value in rule.Values)
+        {
+            TryAdd(values, value);
+        }
+
+        Collect(rule.Root, values);
+        return (values, [.. _scope.Read]);
+    }
+
+    private void Collect(RuleNode node, List<KeyValuePair<string, object?>> values)
+    {
+        foreach (var value in node.Values)
+        {
+            TryAdd(values, value);
+        }
+
+        foreach (var child in node.Children)
+        {
+            if (node.Operator != "Or" || child.Evaluate(_args))
+            {
+                Collect(child, values);
+            }
+        }
+    }
+
+    private void TryAdd(List<KeyValuePair<string, object?>> values, Monitoring.Rules.Catalog.ValueDefinition value)
+    {
+        foreach (var existing in values)
+        {
+            if (existing.Key == value.Name)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            values.Add(new KeyValuePair<string, object?>(value.Name, value.Compute(_args)));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NullReferenceException or ArgumentException or IndexOutOfRangeException or DivideByZeroException)
+        {
+            // A value that does not apply to the branch that fired is left out.
+        }
+    }
+
+    private Finding Make(RuleDefinition rule, string householdId, string? memberId, IReadOnlyList<KeyValuePair<string, object?>> values,
+        IReadOnlyList<ResolvedParameter> parameters, string explanation, string version, string? villageCode, string? countyCode) => new()
+    {
+        HouseholdId = householdId,
+        RuleId = rule.Id,
+        MemberId = memberId,
+        Severity = rule.Severity,
+        AsOf = AsOf,
+        RuleVersion = version,
+        Profile = _ruleSet.Profile.Id,
+        Values = values,
+        Parameters = parameters,
+        Explanation = explanation,
+        Source = rule.Source,
+        TitleZh = rule.TitleZh,
+        Category = rule.Category,
+        VillageCode = string.IsNullOrEmpty(villageCode) ? null : villageCode,
+        CountyCode = string.IsNullOrEmpty(countyCode) ? null : countyCode,
+    };
+
+    private string? Candidate(HouseholdFacts household, List<Finding> findings)
+    {
+        if (_riskOnly || !_prior.HasRisk)
+        {
+            return null;
+        }
+
+        var alreadyMonitored = household.IsMonitored || household.Case is { Included: true, Released: false };
+        if (alreadyMonitored)
+        {
+            return null;
+        }
+
+        if (household.IsLifted)
+        {
+            return CandidateType.Unstable;
+        }
+
+        var hardshipRules = _householdRules.Where(r => r.CandidateType == CandidateType.Hardship).Select(r => r.Id).ToHashSet();
+        return findings.Any(f => hardshipRules.Contains(f.RuleId)) ? CandidateType.Hardship : CandidateType.Marginal;
+    }
+}

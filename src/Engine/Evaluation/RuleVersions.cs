@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Parameters;
+
+namespace Monitoring.Engine.Evaluation;
+
+/// <summary>
+/// Rule versions: the SHA-256 of a rule's definition together with the dated parameter values it read,
+/// so a finding's version changes exactly when the rule text or a parameter it depends on changes.
+/// </summary>
+public sealed class RuleVersions
+{
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
+    public string For(RuleDefinition rule, IReadOnlyList<ResolvedParameter> parameters)
+    {
+        var key = rule.DefinitionHash + "|" + string.Join("|", parameters.Select(p => p.EntryKey).Order(StringComparer.Ordinal));
+        return _cache.GetOrAdd(key, static k => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k)))[..16]);
+    }
+
+    /// <summary>A version of a whole rule set: its rule definitions and every parameter layer, for runs and caches.</summary>
+    public static string ForRuleSet(RuleSet ruleSet)
+    {
+        var builder = new StringBuilder();
+        foreach (var rule in ruleSet.Rules)
+        {
+            builder.Append(rule.Id).Append('=').Append(rule.DefinitionHash).Append('\n');
+        }
+
+        foreach (var layer in ruleSet.Parameters.Layers)
+        {
+            foreach (var (name, values) in layer.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                foreach (var value in values)
+                {
+                    builder.Append(layer.Origin).Append(':').Append(name).Append('@').Append(value.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('=').Append(value.Value).Append('\n');
+                }
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16];
+    }
+}

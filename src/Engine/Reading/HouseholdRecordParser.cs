@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Monitoring.Engine.Records;
+using Monitoring.Engine.Validation;
+
+namespace Monitoring.Engine.Reading;
+
+/// <summary>Parses one JSON Lines line into a record, or explains in Chinese what is wrong and where.</summary>
+public static class HouseholdRecordParser
+{
+    public static HouseholdRecord? Parse(ReadOnlySpan<byte> utf8Line, long lineNumber, List<RecordProblem> problems)
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize(utf8Line, RecordJsonContext.Default.HouseholdRecord);
+            if (record is null)
+            {
+                problems.Add(new RecordProblem(lineNumber, "$", "应为一个 JSON 对象，而不是 null"));
+            }
+
+            return record;
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new RecordProblem(lineNumber, FieldOf(ex.Path), Describe(ex)));
+            return null;
+        }
+    }
+
+    public static HouseholdRecord? Parse(string line, long lineNumber, List<RecordProblem> problems) =>
+        Parse(System.Text.Encoding.UTF8.GetBytes(line), lineNumber, problems);
+
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "$";
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            var expected = message switch
+            {
+                _ when message.Contains("DateOnly", StringComparison.Ordinal) => "应为 YYYY-MM-DD 格式的日期字符串",
+                _ when message.Contains("Decimal", StringComparison.Ordinal) => "应为数字（金额、比例）",
+                _ when message.Contains("Int32", StringComparison.Ordinal) => "应为整数",
+                _ when message.Contains("Boolean", StringComparison.Ordinal) => "应为 true 或 false",
+                _ when message.Contains("String", StringComparison.Ordinal) => "应为字符串",
+                _ when message.Contains("List", StringComparison.Ordinal) => "应为数组",
+                _ => "类型不正确",
+            };
+            return $"取值类型不正确：{expected}";
+        }
+
+        var position = ex.BytePositionInLine is long column ? $"（第 {column + 1} 个字节附近）" : "";
+        return $"JSON 语法错误{position}：{FirstSentence(message)}";
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

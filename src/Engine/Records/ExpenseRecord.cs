@@ -1,0 +1,14 @@
+namespace Monitoring.Engine.Records;
+
+public sealed class ExpenseRecord
+{
+    public DateOnly? Date { get; set; }
+
+    public string? Kind { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public decimal? Reimbursed { get; set; }
+
+    public string? MemberId { get; set; }
+}

@@ -1,0 +1,25 @@
+namespace Monitoring.Engine.Validation;
+
+/// <summary>The enumerated values of the interchange format (household-format.md).</summary>
+public static class DomainCodes
+{
+    public static readonly string[] Categories = ["lifted", "monitored", "ordinary"];
+    public static readonly string[] MonitoringTypes = ["unstable", "marginal", "hardship"];
+    public static readonly string[] Relations = ["head", "spouse", "child", "parent", "grandchild", "other"];
+    public static readonly string[] Sexes = ["M", "F"];
+    public static readonly string[] Health = ["healthy", "chronic", "serious", "disabled"];
+    public static readonly string[] ChronicDiseases = ["hypertension", "diabetes", "severe_mental", "tuberculosis", "other"];
+    public static readonly string[] LaborCapacities = ["full", "skilled", "weak", "lost", "none"];
+    public static readonly string[] EmploymentStatuses = ["employed", "unemployed", "not_in_labor_force"];
+    public static readonly string[] EmploymentPlaces = ["in_county", "in_province", "out_of_province"];
+    public static readonly string[] Schooling = ["enrolled", "home_teaching", "exempt_health", "not_enrolled", "not_applicable"];
+    public static readonly string[] Assistance = ["dibao", "tekun", "disability_allowance", "pension"];
+    public static readonly string[] ExpenseKinds = ["medical", "education", "disaster", "accident"];
+    public static readonly string[] HousingSafety = ["A", "B", "C", "D", "suspected", "unknown"];
+    public static readonly string[] EventKinds = ["disaster", "accident", "serious_illness", "job_loss", "price_drop", "self_declared", "department_warning"];
+    public static readonly string[] MeasureKinds = ["industry", "employment", "public_welfare_job", "education", "medical", "housing", "water", "assistance", "insurance", "other"];
+    public static readonly string[] InclusionSteps = ["warning_notice", "home_verification", "consent", "data_comparison", "village_review", "public_notice", "town_review", "county_approval", "rejected"];
+    public static readonly string[] ReleaseSteps = ["village_notice", "town_recheck", "department_review", "county_announcement"];
+
+    public static string OneOf(string[] values) => "应为以下之一：" + string.Join(" | ", values);
+}

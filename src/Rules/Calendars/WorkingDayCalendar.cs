@@ -1,0 +1,78 @@
+namespace Monitoring.Rules.Calendars;
+
+/// <summary>
+/// The State Council working-day calendar: Monday to Friday are working days except public holidays;
+/// weekend days declared working days (调休) are working days. Years without a loaded notice fall back
+/// to weekends only, and say so through <see cref="Covers"/>.
+/// </summary>
+public sealed class WorkingDayCalendar
+{
+    private readonly HashSet<DateOnly> _holidays;
+    private readonly HashSet<DateOnly> _adjustedWorkingDays;
+    private readonly Dictionary<int, string> _noticeByYear;
+
+    public WorkingDayCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> adjustedWorkingDays, IReadOnlyDictionary<int, string> noticeByYear)
+    {
+        _holidays = [.. holidays];
+        _adjustedWorkingDays = [.. adjustedWorkingDays];
+        _noticeByYear = new Dictionary<int, string>(noticeByYear);
+    }
+
+    public static WorkingDayCalendar WeekendsOnly { get; } = new([], [], new Dictionary<int, string>());
+
+    public IReadOnlyDictionary<int, string> NoticeByYear => _noticeByYear;
+
+    public bool Covers(int year) => _noticeByYear.ContainsKey(year);
+
+    public bool IsHoliday(DateOnly date) => _holidays.Contains(date);
+
+    public bool IsAdjustedWorkingDay(DateOnly date) => _adjustedWorkingDays.Contains(date);
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (_adjustedWorkingDays.Contains(date))
+        {
+            return true;
+        }
+
+        if (_holidays.Contains(date))
+        {
+            return false;
+        }
+
+        return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
+
+    /// <summary>The <paramref name="count"/>-th working day after <paramref name="date"/> (the date itself is not counted).</summary>
+    public DateOnly AddWorkingDays(DateOnly date, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var current = date;
+        var remaining = count;
+        while (remaining > 0)
+        {
+            current = current.AddDays(1);
+            if (IsWorkingDay(current))
+            {
+                remaining--;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Working days in (from, to]: how many working days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            if (IsWorkingDay(d))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

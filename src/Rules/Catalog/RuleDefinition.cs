@@ -1,0 +1,60 @@
+namespace Monitoring.Rules.Catalog;
+
+/// <summary>One catalogue rule as loaded from a workflow file: its metadata, condition tree and definition hash.</summary>
+public sealed class RuleDefinition
+{
+    public required string Id { get; init; }
+
+    public required string TitleZh { get; init; }
+
+    public required string TitleEn { get; init; }
+
+    public required string Category { get; init; }
+
+    /// <summary>risk | notice | process.</summary>
+    public required string Severity { get; init; }
+
+    /// <summary>Seed file and row or clause, e.g. "000_ec4cb8c3d9f11643.txt row 4".</summary>
+    public required string Source { get; init; }
+
+    public required DateOnly EffectiveFrom { get; init; }
+
+    public DateOnly? EffectiveTo { get; init; }
+
+    /// <summary>household | member | helperGroup.</summary>
+    public required string Scope { get; init; }
+
+    public required IReadOnlyList<string> ParameterNames { get; init; }
+
+    /// <summary>hardship where firing makes a candidate 突发严重困难户; null otherwise.</summary>
+    public string? CandidateType { get; init; }
+
+    /// <summary>The Chinese sentence template of a finding, with {value} and {parameter} placeholders.</summary>
+    public required string ExplanationZh { get; init; }
+
+    /// <summary>How an ambiguous clause was read, and why an auditor can defend it.</summary>
+    public string? Interpretation { get; init; }
+
+    /// <summary>Profiles (and their descendants) this rule is limited to; empty = every profile.</summary>
+    public required IReadOnlyList<string> Profiles { get; init; }
+
+    public required RuleNode Root { get; init; }
+
+    /// <summary>Values reported with a finding (in addition to those of the conditions).</summary>
+    public required IReadOnlyList<ValueDefinition> Values { get; init; }
+
+    /// <summary>SHA-256 of the rule's canonical JSON definition.</summary>
+    public required string DefinitionHash { get; init; }
+
+    public required string File { get; init; }
+
+    public required string WorkflowName { get; init; }
+
+    public int SeverityOrder => Severity switch { "risk" => 0, "notice" => 1, _ => 2 };
+
+    public bool InForceOn(DateOnly date) => EffectiveFrom <= date && (EffectiveTo is null || date <= EffectiveTo);
+
+    /// <summary>Every value the rule reports when it fires: its own, then each condition's, without repeats.</summary>
+    public IEnumerable<ValueDefinition> AllValues() =>
+        Values.Concat(Root.DescendantsAndSelf().SelectMany(n => n.Values)).DistinctBy(v => v.Name);
+}

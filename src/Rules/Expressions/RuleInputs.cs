@@ -1,0 +1,51 @@
+using Monitoring.Rules.Facts;
+using Monitoring.Rules.Parameters;
+using RulesEngine.Models;
+
+namespace Monitoring.Rules.Expressions;
+
+/// <summary>
+/// The inputs every rule expression is compiled against, in argument order:
+/// <c>h</c> household, <c>m</c> member (member-scoped rules), <c>g</c> helper group (helper-scoped rules),
+/// <c>p</c> parameters, <c>fn</c> helper functions, <c>r</c> results of rules evaluated before.
+/// </summary>
+public static class RuleInputs
+{
+    public const int Household = 0;
+    public const int Member = 1;
+    public const int HelperGroup = 2;
+    public const int Parameters = 3;
+    public const int Functions = 4;
+    public const int Prior = 5;
+    public const int Count = 6;
+
+    public static IReadOnlyList<(string Name, Type Type)> Declared { get; } =
+    [
+        ("h", typeof(HouseholdFacts)),
+        ("m", typeof(MemberFacts)),
+        ("g", typeof(HelperGroupFacts)),
+        ("p", typeof(ParameterScope)),
+        ("fn", typeof(RuleFunctions)),
+        ("r", typeof(PriorResults)),
+    ];
+
+    /// <summary>Types expressions may name or call methods on (registered with RulesEngine as custom types).</summary>
+    public static Type[] CustomTypes { get; } =
+    [
+        typeof(HouseholdFacts), typeof(MemberFacts), typeof(IncomeCycleFacts), typeof(ExpenseFacts), typeof(EventFacts),
+        typeof(HousingFacts), typeof(WaterFacts), typeof(HelperFacts), typeof(CaseFacts), typeof(CaseStepFacts),
+        typeof(MeasureFacts), typeof(HelperGroupFacts), typeof(Period), typeof(ParameterScope), typeof(RuleFunctions),
+        typeof(PriorResults), typeof(DateOnly), typeof(Enumerable),
+    ];
+
+    public static RuleParameter[] AsRuleParameters() => [.. Declared.Select(d => RuleParameter.Create(d.Name, d.Type))];
+
+    public static ReSettings Settings() => new()
+    {
+        CustomTypes = CustomTypes,
+        IsExpressionCaseSensitive = true,
+        NestedRuleExecutionMode = NestedRuleExecutionMode.All,
+        EnableScopedParams = false,
+        UseFastExpressionCompiler = true,
+    };
+}

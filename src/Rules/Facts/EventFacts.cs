@@ -1,0 +1,30 @@
+namespace Monitoring.Rules.Facts;
+
+/// <summary>A dated event: a sudden shock, a self-declaration or a department warning.</summary>
+public sealed class EventFacts
+{
+    public DateOnly Date { get; init; }
+
+    public string Kind { get; init; } = "";
+
+    public string Note { get; init; } = "";
+
+    /// <summary>Calendar days from the event to the evaluation date (0 on the same day).</summary>
+    public int DaysAgo { get; init; }
+
+    public bool IsSudden => Kind is "disaster" or "accident" or "serious_illness" or "job_loss";
+
+    public string KindZh => Kind switch
+    {
+        "disaster" => "自然灾害",
+        "accident" => "意外事故",
+        "serious_illness" => "患大病",
+        "job_loss" => "失业",
+        "price_drop" => "农产品价格下跌",
+        "self_declared" => "农户自主申报",
+        "department_warning" => "部门预警",
+        _ => Kind,
+    };
+
+    public bool IsDeclaration => Kind is "self_declared" or "department_warning";
+}

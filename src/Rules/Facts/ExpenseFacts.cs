@@ -1,0 +1,18 @@
+namespace Monitoring.Rules.Facts;
+
+/// <summary>A rigid expenditure (刚性支出) and what remains after reimbursement.</summary>
+public sealed class ExpenseFacts
+{
+    public DateOnly Date { get; init; }
+
+    public string Kind { get; init; } = "";
+
+    public decimal Amount { get; init; }
+
+    public decimal Reimbursed { get; init; }
+
+    public string? MemberId { get; init; }
+
+    /// <summary>Amount − reimbursed, never below zero (自付部分).</summary>
+    public decimal Net => Amount > Reimbursed ? Amount - Reimbursed : 0m;
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Monitoring.Engine.Evaluation;
+using Monitoring.Worker.Cli;
+
+namespace Monitoring.Worker.Commands;
+
+/// <summary><c>evaluate</c>: household records in, explained findings out (JSON Lines or a table), summary on stderr.</summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "农户记录文件（JSON Lines v1）", Required = true };
+        var asOf = CommonOptions.AsOf(required: true);
+        var profile = CommonOptions.Profile();
+        var output = new Option<string>("--output") { Description = "发现输出文件，- 为标准输出", DefaultValueFactory = _ => "-" };
+        var format = new Option<string>("--format") { Description = "jsonl（默认）或 table", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "table");
+        var rules = CommonOptions.Rules();
+        var workers = new Option<int?>("--workers") { Description = "并行线程数（默认为 CPU 核数）" };
+        var command = new Command("evaluate", "按规则评估农户记录，输出带解释的发现（JSON Lines），摘要输出到标准错误") { input, asOf, profile, output, format, rules, workers };
+        command.SetAction(result => CommandRunner.Run(() => Run(
+            result.GetValue(input)!, CommonOptions.ParseDate(result.GetValue(asOf), "--as-of"), result.GetValue(profile)!,
+            result.GetValue(output)!, result.GetValue(format)!, result.GetValue(rules), result.GetValue(workers))));
+        return command;
+    }
+
+    private static int Run(string inputPath, DateOnly asOf, string profile, string outputPath, string format, string? rulesDirectory, int? workers)
+    {
+        var catalog = CommonOptions.LoadCatalog(rulesDirectory);
+        var ruleSet = CommonOptions.RuleSet(catalog, profile);
+        using var input = CommonOptions.OpenInput(inputPath);
+        var stderr = Console.Error;
+        var pipeline = new EvaluationPipeline(ruleSet, asOf, workers)
+        {
+            OnProblem = problem => stderr.WriteLine(problem.ToString()),
+        };
+
+        EvaluationSummary summary;
+        if (format == "table")
+        {
+            using var buffer = new MemoryStream();
+            summary = pipeline.Run(input, buffer);
+            buffer.Position = 0;
+            using var target = OpenOutput(outputPath);
+            using var writer = new StreamWriter(target, new UTF8Encoding(false));
+            FindingTable.Write(buffer, writer);
+        }
+        else
+        {
+            using var target = OpenOutput(outputPath);
+            summary = pipeline.Run(input, target);
+        }
+
+        SummaryPrinter.Print(stderr, summary, ruleSet);
+        if (summary.ErrorsByRule.Count > 0)
+        {
+            return ExitCodes.Fatal;
+        }
+
+        return summary.HouseholdsInvalid > 0 ? ExitCodes.RecordsRejected : ExitCodes.Success;
+    }
+
+    private static Stream OpenOutput(string path)
+    {
+        if (path == "-")
+        {
+            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"无法写入输出文件 {path}：{ex.Message}");
+        }
+    }
+
+    /// <summary>Renders findings JSON Lines as a plain-text table for reading on screen.</summary>
+    private static class FindingTable
+    {
+        public static void Write(Stream jsonLines, TextWriter writer)
+        {
+            writer.WriteLine("户编码\t规则\t成员\t级别\t说明");
+            using var reader = new StreamReader(jsonLines, Encoding.UTF8);
+            while (reader.ReadLine() is { } line)
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                var member = root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : "";
+                var severity = root.GetProperty("severity").GetString() switch { "risk" => "风险", "notice" => "提示", _ => "程序" };
+                writer.WriteLine($"{root.GetProperty("householdId").GetString()}\t{root.GetProperty("ruleId").GetString()}\t{member}\t{severity}\t{root.GetProperty("explanation").GetString()}");
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+using System.Text;
+using Monitoring.Worker.Commands;
+
+Console.OutputEncoding = new UTF8Encoding(false);
+var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按规则评估农户记录并说明原因")
+{
+    EvaluateCommand.Create(),
+    ExplainCommand.Create(),
+    RulesCommand.Create(),
+};
+return root.Parse(args).Invoke();
