@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Monitoring.Engine.Validation;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Engine;
+
+/// <summary>Bad input is reported as <c>line N: field: reason</c>; valid records in the same file are still evaluated.</summary>
+public sealed class RecordValidationTests
+{
+    private static readonly DateOnly AsOf = new(2021, 11, 30);
+
+    private static List<RecordProblem> ProblemsOf(Action<JsonObject> change)
+    {
+        var household = SampleHousehold.Create();
+        change(household);
+        return Evaluate.Lines([SampleHousehold.Line(household)], AsOf).Problems;
+    }
+
+    [Fact]
+    public void The_sample_household_is_valid() => Assert.Empty(ProblemsOf(_ => { }));
+
+    [Theory]
+    [InlineData("category", "rich", "category")]
+    [InlineData("id", "", "id")]
+    public void Top_level_fields_are_checked(string field, string value, string reported)
+    {
+        var problems = ProblemsOf(h => h[field] = value);
+        Assert.Contains(problems, p => p.Field == reported && p.Line == 1);
+    }
+
+    [Fact]
+    public void Negative_money_is_refused() =>
+        Assert.Contains(ProblemsOf(h => h["incomes"]![0]!["wage"] = -1), p => p.Field == "incomes[0].wage");
+
+    [Fact]
+    public void Household_size_below_one_is_refused() =>
+        Assert.Contains(ProblemsOf(h => h["incomes"]![0]!["size"] = 0), p => p.Field == "incomes[0].size");
+
+    [Fact]
+    public void Events_after_the_evaluation_date_are_refused() =>
+        Assert.Contains(ProblemsOf(h => h["events"] = new JsonArray(new JsonObject { ["date"] = "2021-12-01", ["kind"] = "disaster" })),
+            p => p.Field == "events[0].date" && p.Reason.Contains("晚于评估日", StringComparison.Ordinal));
+
+    [Fact]
+    public void Visits_after_the_evaluation_date_are_refused() =>
+        Assert.Contains(ProblemsOf(h => h["visits"] = new JsonArray("2022-01-01")), p => p.Field.StartsWith("visits", StringComparison.Ordinal));
+
+    [Fact]
+    public void Case_steps_after_the_evaluation_date_are_refused() =>
+        Assert.Contains(ProblemsOf(h => h["case"] = JsonNode.Parse("""{"openedOn":"2021-11-01","inclusion":[{"step":"warning_notice","date":"2021-12-02"}]}""")),
+            p => p.Field == "case.inclusion[0].date");
+
+    [Fact]
+    public void Unknown_enum_values_are_refused() =>
+        Assert.Contains(ProblemsOf(h => h["members"]![0]!["schooling"] = "dropped"), p => p.Field == "members[0].schooling");
+
+    [Fact]
+    public void Implausible_birth_dates_are_refused() =>
+        Assert.Contains(ProblemsOf(h => h["members"]![1]!["birthDate"] = "1850-01-01"), p => p.Field == "members[1].birthDate");
+
+    [Fact]
+    public void Resident_id_with_a_wrong_check_digit_is_refused_and_masked()
+    {
+        var problems = ProblemsOf(h => h["members"]![0]!["idNumber"] = "610728198001011234");
+        var problem = Assert.Single(problems);
+        Assert.Equal("members[0].idNumber", problem.Field);
+        Assert.Contains("610728********1234", problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("610728198001011234", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_types_name_the_field()
+    {
+        var household = SampleHousehold.Line(SampleHousehold.Create()).Replace("\"birthDate\":\"1980-01-01\"", "\"birthDate\":\"01/01/1980\"", StringComparison.Ordinal);
+        var problem = Assert.Single(Evaluate.Lines([household], AsOf).Problems);
+        Assert.Equal("members[0].birthDate", problem.Field);
+        Assert.Contains("YYYY-MM-DD", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_json_is_reported_with_its_line_and_the_rest_is_evaluated()
+    {
+        var good = SampleHousehold.Line(SampleHousehold.Create("610728-0002"));
+        var (_, problems, summary) = Evaluate.Lines([good, "{\"id\": \"x\"", SampleHousehold.Line(SampleHousehold.Create("610728-0003"))], AsOf);
+        var problem = Assert.Single(problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Contains("JSON", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, summary.HouseholdsEvaluated);
+        Assert.Equal(1, summary.HouseholdsInvalid);
+    }
+
+    [Fact]
+    public void A_repeated_household_id_rejects_the_later_line()
+    {
+        var first = SampleHousehold.Create();
+        var second = SampleHousehold.Create();
+        second["category"] = "ordinary";
+        var (findings, problems, summary) = Evaluate.Lines([SampleHousehold.Line(first), SampleHousehold.Line(second)], AsOf);
+        var problem = Assert.Single(problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Equal("id", problem.Field);
+        Assert.Contains("第 1 行", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, summary.HouseholdsEvaluated);
+    }
+
+    [Theory]
+    [InlineData("610728198001011233", "610728********1233")]
+    [InlineData("11010519491231002X", "110105********002X")]
+    [InlineData("", "")]
+    public void Resident_ids_are_masked(string id, string masked) => Assert.Equal(masked, ResidentIdNumber.Mask(id));
+
+    [Theory]
+    [InlineData("11010519491231002X", true)]
+    [InlineData("110105194912310021", false)]
+    [InlineData("11010519491231002", false)]
+    public void Check_digits_follow_gb_11643(string id, bool valid) => Assert.Equal(valid, ResidentIdNumber.Problem(id) is null);
+}

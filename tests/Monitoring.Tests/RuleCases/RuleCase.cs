@@ -1,0 +1,24 @@
+namespace Monitoring.Tests.RuleCases;
+
+/// <summary>One rule test case from <c>rules/tests/*.yaml</c>: households, an as-of date, and the rules that must and must not fire.</summary>
+public sealed class RuleCase
+{
+    public required string File { get; init; }
+
+    public required string Name { get; init; }
+
+    public required DateOnly AsOf { get; init; }
+
+    public required string Profile { get; init; }
+
+    /// <summary>The households as JSON Lines, in the interchange format.</summary>
+    public required IReadOnlyList<string> HouseholdLines { get; init; }
+
+    public required string HouseholdId { get; init; }
+
+    public required IReadOnlyList<string> Fired { get; init; }
+
+    public required IReadOnlyList<string> NotFired { get; init; }
+
+    public override string ToString() => $"{File}: {Name}";
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Monitoring.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace Monitoring.Tests.RuleCases;
+
+/// <summary>Reads the OpenFisca-style rule cases under <c>rules/tests/</c>.</summary>
+public static class RuleCaseFile
+{
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IReadOnlyList<RuleCase> LoadAll()
+    {
+        if (!Directory.Exists(TestPaths.RuleTests))
+        {
+            return [];
+        }
+
+        return [.. Directory.EnumerateFiles(TestPaths.RuleTests, "*.yaml").Order(StringComparer.Ordinal).SelectMany(Load)];
+    }
+
+    public static IEnumerable<RuleCase> Load(string path)
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(path))
+        {
+            yaml.Load(reader);
+        }
+
+        var file = Path.GetFileName(path);
+        if (yaml.Documents.Count == 0)
+        {
+            yield break;
+        }
+
+        var cases = yaml.Documents[0].RootNode as YamlSequenceNode
+            ?? throw new InvalidDataException($"{file}: 应为测试用例列表");
+        foreach (var node in cases.Children.Cast<YamlMappingNode>())
+        {
+            var json = (JsonObject)YamlToJson.Convert(node)!;
+            var name = json["name"]?.GetValue<string>() ?? throw new InvalidDataException($"{file}: 用例缺少 name");
+            var households = json["households"] is JsonArray list ? list.Select(n => n!).ToList() : [json["household"] ?? throw new InvalidDataException($"{file}: {name}: 缺少 household")];
+            var householdId = json["householdId"]?.GetValue<string>() ?? households[0]["id"]!.GetValue<string>();
+            yield return new RuleCase
+            {
+                File = file,
+                Name = name,
+                AsOf = DateOnly.ParseExact(json["asOf"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Profile = json["profile"]?.GetValue<string>() ?? "cn-national",
+                HouseholdLines = [.. households.Select(h => h.ToJsonString(Compact))],
+                HouseholdId = householdId,
+                Fired = Strings(json["fired"]),
+                NotFired = Strings(json["notFired"]),
+            };
+        }
+    }
+
+    private static string[] Strings(JsonNode? node) => node is JsonArray array ? [.. array.Select(n => n!.GetValue<string>())] : [];
+}

@@ -1,0 +1,46 @@
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Rules;
+
+/// <summary>The State Council calendar as shipped: holidays off, 调休 weekend days on.</summary>
+public sealed class WorkingDayCalendarTests
+{
+    private static readonly Monitoring.Rules.Calendars.WorkingDayCalendar Calendar = SharedCatalog.Instance.Calendar;
+
+    [Theory]
+    [InlineData("2021-10-01", false)] // National Day
+    [InlineData("2021-10-07", false)]
+    [InlineData("2021-09-26", true)] // Sunday worked for National Day
+    [InlineData("2021-10-09", true)] // Saturday worked
+    [InlineData("2021-10-10", false)] // ordinary Sunday
+    [InlineData("2022-01-29", true)] // Saturday worked for Spring Festival
+    [InlineData("2022-01-30", true)]
+    [InlineData("2022-02-01", false)] // Spring Festival
+    [InlineData("2022-02-07", true)]
+    [InlineData("2026-02-14", true)] // Saturday worked for Spring Festival 2026
+    [InlineData("2026-02-23", false)]
+    [InlineData("2020-02-01", false)] // 2020 extension (国办发明电〔2020〕1号) cancelled this adjusted working day
+    public void Working_days_follow_the_notices(string date, bool working) =>
+        Assert.Equal(working, Calendar.IsWorkingDay(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    // Approved Tue 2021-09-28: 29, 30 (2), holidays 1–7, 8 (3), 9 Sat worked (4), 11–15 (9), 18 Mon (10).
+    [InlineData("2021-09-28", 10, "2021-10-18")]
+    // Approved Tue 2022-01-25: 26, 27, 28 (3), Sat 29 and Sun 30 worked (5), holidays 31 Jan–6 Feb, 7–11 Feb (10).
+    [InlineData("2022-01-25", 10, "2022-02-11")]
+    [InlineData("2023-06-20", 1, "2023-06-21")]
+    [InlineData("2021-09-30", 1, "2021-10-08")]
+    public void Adding_working_days_skips_holidays_and_counts_adjusted_days(string from, int days, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            Calendar.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
+
+    [Fact]
+    public void Every_year_2020_to_2026_has_its_notice()
+    {
+        for (var year = 2020; year <= 2026; year++)
+        {
+            Assert.True(Calendar.Covers(year), $"{year} 年缺少节假日安排");
+            Assert.Contains("国办发明电", Calendar.NoticeByYear[year], StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+using System.Text.Json;
+using Monitoring.Engine.Evaluation;
+using Monitoring.Engine.Validation;
+
+namespace Monitoring.Tests.Support;
+
+/// <summary>Runs households through the same pipeline as <c>evaluate</c> and returns the findings as parsed JSON.</summary>
+internal static class Evaluate
+{
+    public static (List<JsonElement> Findings, List<RecordProblem> Problems, EvaluationSummary Summary) Lines(IEnumerable<string> lines, DateOnly asOf, string profile = "cn-national", long sorterMemory = 128L * 1024 * 1024)
+    {
+        var problems = new List<RecordProblem>();
+        var pipeline = new EvaluationPipeline(SharedCatalog.Instance.ForProfile(profile), asOf, workers: 2)
+        {
+            OnProblem = problems.Add,
+            SorterMemoryLimitBytes = sorterMemory,
+        };
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        using var output = new MemoryStream();
+        var summary = pipeline.Run(input, output);
+        var findings = Encoding.UTF8.GetString(output.ToArray())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone())
+            .ToList();
+        return (findings, problems, summary);
+    }
+}
