@@ -8,5 +8,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     EvaluateCommand.Create(),
     ExplainCommand.Create(),
     RulesCommand.Create(),
+    GenerateCommand.Create(),
+    BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();
