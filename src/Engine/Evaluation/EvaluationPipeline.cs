@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Threading.Channels;
 using Monitoring.Engine.Facts;
 using Monitoring.Engine.Findings;
@@ -41,13 +40,13 @@ public sealed class EvaluationPipeline
     /// <summary>Called for rules that could not be evaluated for a household.</summary>
     public Action<RuleEvaluationProblem>? OnRuleProblem { get; init; }
 
-    public long SorterMemoryLimitBytes { get; init; } = 128L * 1024 * 1024;
+    public long SorterMemoryLimitBytes { get; init; } = 64L * 1024 * 1024;
 
     public EvaluationSummary Run(Stream input, Stream output, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var summary = new EvaluationSummary { AsOf = _asOf, Profile = _ruleSet.Profile.Id, RuleSetVersion = RuleVersions.ForRuleSet(_ruleSet) };
-        var lines = Channel.CreateBounded<(long Sequence, List<(long Line, string Text)> Lines)>(new BoundedChannelOptions(_workers * 4) { SingleWriter = true });
+        var lines = Channel.CreateBounded<(long Sequence, List<(long Line, byte[] Text)> Lines)>(new BoundedChannelOptions(_workers * 4) { SingleWriter = true });
         var results = Channel.CreateBounded<(long Sequence, List<EvaluatedLine> Lines)>(new BoundedChannelOptions(_workers * 4) { SingleReader = true });
 
         var reader = Task.Run(() => ReadBatches(input, lines.Writer, cancellationToken), cancellationToken);
@@ -55,16 +54,18 @@ public sealed class EvaluationPipeline
         var closer = Task.WhenAll(workers).ContinueWith(t => results.Writer.TryComplete(t.Exception), TaskScheduler.Default);
 
         using var sorter = new FindingSorter(SorterMemoryLimitBytes);
-        var helpers = new HelperGroupAccumulator();
-        Consume(results.Reader, sorter, helpers, summary, cancellationToken);
+        var ids = new HouseholdIdSet();
+        var helpers = new HelperGroupAccumulator(ids);
+        Consume(results.Reader, sorter, ids, helpers, summary, cancellationToken);
         reader.GetAwaiter().GetResult();
         Task.WaitAll(workers, cancellationToken);
         closer.GetAwaiter().GetResult();
+        summary.EvaluationElapsed = stopwatch.Elapsed;
 
         var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
-        foreach (var group in helpers.Groups())
+        foreach (var (group, villageOf) in helpers.Groups())
         {
-            foreach (var finding in evaluator.EvaluateHelperGroup(group, id => (helpers.VillageOf(group, id), group.CountyCode)))
+            foreach (var finding in evaluator.EvaluateHelperGroup(group, id => (villageOf[id], group.CountyCode)))
             {
                 sorter.Add(FindingSorter.Key(finding.HouseholdId, finding.RuleId), FindingJson.Serialize(finding));
                 EvaluationSummary.Increment(summary.FindingsByRule, finding.RuleId);
@@ -78,22 +79,22 @@ public sealed class EvaluationPipeline
         return summary;
     }
 
-    private static async Task ReadBatches(Stream input, ChannelWriter<(long, List<(long, string)>)> writer, CancellationToken cancellationToken)
+    private static async Task ReadBatches(Stream input, ChannelWriter<(long, List<(long, byte[])>)> writer, CancellationToken cancellationToken)
     {
         try
         {
-            using var text = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            var lines = new Utf8LineReader(input);
             long lineNumber = 0;
             long sequence = 0;
-            var batch = new List<(long, string)>(BatchSize);
-            while (await text.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            var batch = new List<(long, byte[])>(BatchSize);
+            while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
                 lineNumber++;
                 batch.Add((lineNumber, line));
                 if (batch.Count == BatchSize)
                 {
                     await writer.WriteAsync((sequence++, batch), cancellationToken).ConfigureAwait(false);
-                    batch = new List<(long, string)>(BatchSize);
+                    batch = new List<(long, byte[])>(BatchSize);
                 }
             }
 
@@ -111,7 +112,7 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private async Task Work(ChannelReader<(long Sequence, List<(long Line, string Text)> Lines)> input, ChannelWriter<(long, List<EvaluatedLine>)> output, CancellationToken cancellationToken)
+    private async Task Work(ChannelReader<(long Sequence, List<(long Line, byte[] Text)> Lines)> input, ChannelWriter<(long, List<EvaluatedLine>)> output, CancellationToken cancellationToken)
     {
         var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
         var validator = new HouseholdRecordValidator(_asOf);
@@ -120,7 +121,7 @@ public sealed class EvaluationPipeline
             var evaluated = new List<EvaluatedLine>(lines.Count);
             foreach (var (line, text) in lines)
             {
-                if (string.IsNullOrWhiteSpace(text))
+                if (IsBlank(text))
                 {
                     continue;
                 }
@@ -132,7 +133,20 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private EvaluatedLine EvaluateLine(long line, string text, HouseholdRecordValidator validator, HouseholdEvaluator evaluator)
+    private static bool IsBlank(byte[] line)
+    {
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private EvaluatedLine EvaluateLine(long line, byte[] text, HouseholdRecordValidator validator, HouseholdEvaluator evaluator)
     {
         var problems = new List<RecordProblem>();
         var record = HouseholdRecordParser.Parse(text, line, problems);
@@ -170,11 +184,10 @@ public sealed class EvaluationPipeline
     private static string? HelperNameOf(HouseholdRecord record) =>
         record.Helper is { Name: { Length: > 0 } name } ? name : null;
 
-    private void Consume(ChannelReader<(long Sequence, List<EvaluatedLine> Lines)> results, FindingSorter sorter, HelperGroupAccumulator helpers,
-        EvaluationSummary summary, CancellationToken cancellationToken)
+    private void Consume(ChannelReader<(long Sequence, List<EvaluatedLine> Lines)> results, FindingSorter sorter, HouseholdIdSet ids,
+        HelperGroupAccumulator helpers, EvaluationSummary summary, CancellationToken cancellationToken)
     {
         var pending = new Dictionary<long, List<EvaluatedLine>>();
-        var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
         long next = 0;
         while (results.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
@@ -185,7 +198,7 @@ public sealed class EvaluationPipeline
                 {
                     foreach (var line in ready)
                     {
-                        Accept(line, sorter, helpers, summary, firstLineOf);
+                        Accept(line, sorter, ids, helpers, summary);
                     }
 
                     next++;
@@ -194,7 +207,7 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private void Accept(EvaluatedLine line, FindingSorter sorter, HelperGroupAccumulator helpers, EvaluationSummary summary, Dictionary<string, long> firstLineOf)
+    private void Accept(EvaluatedLine line, FindingSorter sorter, HouseholdIdSet ids, HelperGroupAccumulator helpers, EvaluationSummary summary)
     {
         summary.HouseholdsRead++;
         if (line.Problems is { Count: > 0 } problems)
@@ -209,10 +222,11 @@ public sealed class EvaluationPipeline
         }
 
         var id = line.HouseholdId!;
-        if (!firstLineOf.TryAdd(id, line.Line))
+        var entry = ids.Add(id, line.Line, out var firstLine);
+        if (entry < 0)
         {
             summary.HouseholdsInvalid++;
-            OnProblem?.Invoke(new RecordProblem(line.Line, "id", $"户编码 {id} 与第 {firstLineOf[id]} 行重复，本行未处理"));
+            OnProblem?.Invoke(new RecordProblem(line.Line, "id", $"户编码 {id} 与第 {firstLine} 行重复，本行未处理"));
             return;
         }
 
@@ -241,7 +255,7 @@ public sealed class EvaluationPipeline
 
         if (line.HelperName is { } helper)
         {
-            helpers.Add(line.CountyCode ?? "", helper, id, line.Category ?? "", line.VillageCode);
+            helpers.Add(line.CountyCode ?? "", helper, entry, line.Category ?? "", line.VillageCode);
         }
 
         OnOutcome?.Invoke(outcome);

@@ -31,6 +31,9 @@ public sealed class EvaluationSummary
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Time until every household was read and evaluated; the rest of <see cref="Elapsed"/> went to helper groups and writing sorted output.</summary>
+    public TimeSpan EvaluationElapsed { get; set; }
+
     public long Candidates => CandidatesByType.Values.Sum();
 
     public static void Increment(SortedDictionary<string, long> counts, string key, long by = 1) =>

@@ -25,6 +25,8 @@ public sealed class HouseholdEvaluator
     private readonly object[] _args = new object[RuleInputs.Count];
     private readonly Dictionary<DateOnly, HouseholdEvaluator> _byDate = [];
     private readonly bool _riskOnly;
+    private readonly HashSet<string> _hardshipRules;
+    private readonly Dictionary<RuleDefinition, List<(ResolvedParameter[] Parameters, string Version)>> _versionCache = [];
 
     public HouseholdEvaluator(RuleSet ruleSet, DateOnly asOf, RuleVersions versions)
         : this(ruleSet, asOf, versions, riskOnly: false)
@@ -40,6 +42,7 @@ public sealed class HouseholdEvaluator
         var inForce = ruleSet.InForceOn(asOf).Where(r => !riskOnly || r.Severity == "risk").ToList();
         _householdRules = [.. inForce.Where(r => r.Scope != "helperGroup")];
         _helperRules = [.. inForce.Where(r => r.Scope == "helperGroup")];
+        _hardshipRules = [.. _householdRules.Where(r => r.CandidateType == CandidateType.Hardship).Select(r => r.Id)];
         _scope = new ParameterScope(ruleSet.Parameters, asOf);
         _functions = new RuleFunctions(ruleSet.Calendar, RiskRulesAsOf);
         _args[RuleInputs.Parameters] = _scope;
@@ -113,7 +116,7 @@ public sealed class HouseholdEvaluator
 
             var (values, parameters) = Describe(rule);
             var explanation = ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null);
-            var version = _versions.For(rule, parameters);
+            var version = VersionOf(rule, parameters);
             foreach (var householdId in group.HouseholdIds)
             {
                 var (village, county) = placeOf(householdId);
@@ -143,6 +146,28 @@ public sealed class HouseholdEvaluator
         return [.. evaluator.Evaluate(known).Findings.Select(f => f.RuleId)];
     }
 
+    /// <summary>The rule version for these exact dated parameter values, cached per evaluator (the same few combinations recur).</summary>
+    private string VersionOf(RuleDefinition rule, List<ResolvedParameter> parameters)
+    {
+        if (!_versionCache.TryGetValue(rule, out var known))
+        {
+            known = [];
+            _versionCache[rule] = known;
+        }
+
+        foreach (var (cached, version) in known)
+        {
+            if (cached.Length == parameters.Count && cached.All(parameters.Contains))
+            {
+                return version;
+            }
+        }
+
+        var computed = _versions.For(rule, parameters);
+        known.Add(([.. parameters], computed));
+        return computed;
+    }
+
     private void Begin(HouseholdFacts household)
     {
         _scope.BeginHousehold(household.CountyCode);
@@ -161,7 +186,7 @@ public sealed class HouseholdEvaluator
 
         var (values, parameters) = Describe(rule);
         return Make(rule, household.Id, null, values, parameters,
-            ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null), _versions.For(rule, parameters), household.VillageCode, household.CountyCode);
+            ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null), VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
     }
 
     private Finding? EvaluateMembers(RuleDefinition rule, HouseholdFacts household)
@@ -205,7 +230,7 @@ public sealed class HouseholdEvaluator
             explanation += $"（共 {matched.Count} 名成员：{string.Join("、", matched)}）";
         }
 
-        return Make(rule, household.Id, first.Id, values, parameters, explanation, _versions.For(rule, parameters), household.VillageCode, household.CountyCode);
+        return Make(rule, household.Id, first.Id, values, parameters, explanation, VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
     }
 
     /// <summary>The values of the rule and of the conditions that held, and every parameter the rule declares or read.</summary>
@@ -303,7 +328,6 @@ public sealed class HouseholdEvaluator
             return CandidateType.Unstable;
         }
 
-        var hardshipRules = _householdRules.Where(r => r.CandidateType == CandidateType.Hardship).Select(r => r.Id).ToHashSet();
-        return findings.Any(f => hardshipRules.Contains(f.RuleId)) ? CandidateType.Hardship : CandidateType.Marginal;
+        return findings.Any(f => _hardshipRules.Contains(f.RuleId)) ? CandidateType.Hardship : CandidateType.Marginal;
     }
 }

@@ -16,7 +16,7 @@ public sealed class RuleVersions
 
     public string For(RuleDefinition rule, IReadOnlyList<ResolvedParameter> parameters)
     {
-        var key = rule.DefinitionHash + "|" + string.Join("|", parameters.Select(p => p.EntryKey).Order(StringComparer.Ordinal));
+        var key = string.Join("|", parameters.Select(p => p.EntryKey).Order(StringComparer.Ordinal).Prepend(rule.DefinitionHash));
         return _cache.GetOrAdd(key, static k => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k)))[..16]);
     }
 

@@ -15,15 +15,24 @@ public static class FindingJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false, SkipValidation = true };
 
+    [ThreadStatic]
+    private static (System.Buffers.ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _perThread;
+
+    /// <summary>One finding as compact UTF-8 JSON (no line end); reuses a per-thread buffer.</summary>
     public static byte[] Serialize(Finding finding)
     {
-        using var buffer = new MemoryStream(768);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        if (_perThread is not { } state)
         {
-            Write(writer, finding);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+            state = (buffer, new Utf8JsonWriter(buffer, Options));
+            _perThread = state;
         }
 
-        return buffer.ToArray();
+        state.Buffer.ResetWrittenCount();
+        state.Writer.Reset(state.Buffer);
+        Write(state.Writer, finding);
+        state.Writer.Flush();
+        return state.Buffer.WrittenSpan.ToArray();
     }
 
     public static void Write(Utf8JsonWriter writer, Finding f)

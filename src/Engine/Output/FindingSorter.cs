@@ -2,7 +2,9 @@ namespace Monitoring.Engine.Output;
 
 /// <summary>
 /// Puts serialized findings in household id, then rule id order (ordinal) whatever the input order, with
-/// bounded memory: beyond <c>memoryLimitBytes</c> sorted runs are spilled to temporary files and merged.
+/// bounded memory. While findings arrive in order (an input sorted by household id) they are appended to a
+/// temporary run as they come; findings out of order are buffered, sorted and spilled to further runs beyond
+/// <c>memoryLimitBytes</c>; all runs are merged at the end.
 /// </summary>
 public sealed class FindingSorter : IDisposable
 {
@@ -11,8 +13,11 @@ public sealed class FindingSorter : IDisposable
     private readonly List<(string Key, byte[] Json)> _buffer = [];
     private readonly List<string> _runs = [];
     private long _bufferedBytes;
+    private BinaryWriter? _streamingRun;
+    private string? _lastStreamedKey;
+    private bool _streaming = true;
 
-    public FindingSorter(long memoryLimitBytes = 128L * 1024 * 1024, string? tempDirectory = null)
+    public FindingSorter(long memoryLimitBytes = 64L * 1024 * 1024, string? tempDirectory = null)
     {
         _memoryLimitBytes = memoryLimitBytes;
         _tempDirectory = tempDirectory ?? Path.GetTempPath();
@@ -26,9 +31,20 @@ public sealed class FindingSorter : IDisposable
 
     public void Add(string key, byte[] json)
     {
+        Count++;
+        if (_streaming && (_lastStreamedKey is null || string.CompareOrdinal(key, _lastStreamedKey) > 0))
+        {
+            _streamingRun ??= new BinaryWriter(NewRun());
+            _streamingRun.Write(key);
+            _streamingRun.Write(json.Length);
+            _streamingRun.Write(json);
+            _lastStreamedKey = key;
+            return;
+        }
+
+        _streaming = false;
         _buffer.Add((key, json));
         _bufferedBytes += json.Length + (key.Length * 2) + 48;
-        Count++;
         if (_bufferedBytes >= _memoryLimitBytes)
         {
             Spill();
@@ -38,6 +54,7 @@ public sealed class FindingSorter : IDisposable
     /// <summary>Writes every finding, one JSON object per line, in order.</summary>
     public void WriteTo(Stream output)
     {
+        CloseStreamingRun();
         if (_runs.Count == 0)
         {
             _buffer.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -51,12 +68,51 @@ public sealed class FindingSorter : IDisposable
             return;
         }
 
+        if (_runs.Count == 1 && _buffer.Count * 48L < _memoryLimitBytes)
+        {
+            MergeOneRunWithBuffer(output);
+            return;
+        }
+
         Spill();
         Merge(output);
     }
 
+    /// <summary>The common case: one ordered run (an input sorted by id) and a few findings out of order (helper load) in memory.</summary>
+    private void MergeOneRunWithBuffer(Stream output)
+    {
+        _buffer.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        using var reader = new BinaryReader(new FileStream(_runs[0], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20));
+        var next = 0;
+        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        {
+            var key = reader.ReadString();
+            var json = reader.ReadBytes(reader.ReadInt32());
+            while (next < _buffer.Count && string.CompareOrdinal(_buffer[next].Key, key) < 0)
+            {
+                WriteLine(output, _buffer[next++].Json);
+            }
+
+            WriteLine(output, json);
+        }
+
+        while (next < _buffer.Count)
+        {
+            WriteLine(output, _buffer[next++].Json);
+        }
+
+        _buffer.Clear();
+    }
+
+    private static void WriteLine(Stream output, byte[] json)
+    {
+        output.Write(json);
+        output.WriteByte((byte)'\n');
+    }
+
     public void Dispose()
     {
+        CloseStreamingRun();
         foreach (var run in _runs)
         {
             try
@@ -80,9 +136,7 @@ public sealed class FindingSorter : IDisposable
         }
 
         _buffer.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var path = Path.Combine(_tempDirectory, $"monitoring-findings-{Environment.ProcessId}-{Guid.NewGuid():N}.run");
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var writer = new BinaryWriter(stream))
+        using (var writer = new BinaryWriter(NewRun()))
         {
             foreach (var (key, json) in _buffer)
             {
@@ -92,9 +146,22 @@ public sealed class FindingSorter : IDisposable
             }
         }
 
-        _runs.Add(path);
         _buffer.Clear();
         _bufferedBytes = 0;
+    }
+
+    private FileStream NewRun()
+    {
+        var path = Path.Combine(_tempDirectory, $"monitoring-findings-{Environment.ProcessId}-{Guid.NewGuid():N}.run");
+        _runs.Add(path);
+        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    private void CloseStreamingRun()
+    {
+        _streaming = false;
+        _streamingRun?.Dispose();
+        _streamingRun = null;
     }
 
     private void Merge(Stream output)

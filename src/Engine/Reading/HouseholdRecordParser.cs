@@ -7,11 +7,14 @@ namespace Monitoring.Engine.Reading;
 /// <summary>Parses one JSON Lines line into a record, or explains in Chinese what is wrong and where.</summary>
 public static class HouseholdRecordParser
 {
-    public static HouseholdRecord? Parse(string line, long lineNumber, List<RecordProblem> problems)
+    public static HouseholdRecord? Parse(string line, long lineNumber, List<RecordProblem> problems) =>
+        Parse(System.Text.Encoding.UTF8.GetBytes(line), lineNumber, problems);
+
+    public static HouseholdRecord? Parse(ReadOnlySpan<byte> utf8Line, long lineNumber, List<RecordProblem> problems)
     {
         try
         {
-            var record = JsonSerializer.Deserialize(line, RecordJsonContext.Default.HouseholdRecord);
+            var record = JsonSerializer.Deserialize(utf8Line, RecordJsonContext.Default.HouseholdRecord);
             if (record is null)
             {
                 problems.Add(new RecordProblem(lineNumber, "$", "应为一个 JSON 对象，而不是 null"));

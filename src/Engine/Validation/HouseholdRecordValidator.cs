@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Monitoring.Engine.Records;
 
 namespace Monitoring.Engine.Validation;
@@ -7,167 +8,405 @@ namespace Monitoring.Engine.Validation;
 /// Checks one interchange record before it is evaluated: required fields, enumerated values, money ≥ 0,
 /// household size ≥ 1, dates of things done not after the evaluation date, plausible birth dates and
 /// resident ID check digits. Property paths are the JSON field paths (<c>members[1].birthDate</c>).
+/// Collections are checked item by item inside one rule each (no child validation context per item),
+/// which keeps validation of a million records within the evaluation budget.
 /// </summary>
 public sealed class HouseholdRecordValidator : AbstractValidator<HouseholdRecord>
 {
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
 
-    static HouseholdRecordValidator()
-    {
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
-    }
+    private readonly DateOnly _asOf;
+    private readonly string _afterAsOf;
 
     public HouseholdRecordValidator(DateOnly asOf)
     {
-        RuleFor(h => h.Id).NotEmpty().WithMessage("户编码不能为空");
-        RuleFor(h => h.Region).NotNull().WithMessage("缺少 region（行政区划）");
-        RuleFor(h => h.Region!.CountyCode).NotEmpty().WithMessage("缺少县级行政区划代码")
-            .Matches("^[0-9]{6}$").WithMessage("县级行政区划代码应为 6 位数字").When(h => h.Region is not null)
-            .OverridePropertyName("region.countyCode");
-        RuleFor(h => h.Region!.VillageCode).Matches("^[0-9]{6,12}$").WithMessage("村级行政区划代码应为数字")
-            .When(h => h.Region?.VillageCode is not null).OverridePropertyName("region.villageCode");
-        RuleFor(h => h.Category).NotEmpty().WithMessage("缺少 category（户类别）")
-            .Must(c => DomainCodes.Categories.Contains(c)).When(h => h.Category is not null).WithMessage(DomainCodes.OneOf(DomainCodes.Categories));
-        RuleFor(h => h.MonitoringType).Must(t => DomainCodes.MonitoringTypes.Contains(t)).When(h => h.MonitoringType is not null)
-            .WithMessage(DomainCodes.OneOf(DomainCodes.MonitoringTypes));
+        _asOf = asOf;
+        _afterAsOf = $"日期晚于评估日 {asOf:yyyy-MM-dd}（已发生事项的日期不能在评估日之后）";
 
-        RuleFor(h => h.Members).NotEmpty().WithMessage("至少应有一名家庭成员");
-        RuleFor(h => h.Members).Must(HaveUniqueIds).When(h => h.Members is not null).WithMessage("成员 id 在户内重复");
-        RuleForEach(h => h.Members).SetValidator(new MemberValidator(asOf));
-
-        RuleForEach(h => h.Incomes).ChildRules(cycle =>
-        {
-            cycle.RuleFor(c => c.Year).NotNull().WithMessage("缺少收入年度").InclusiveBetween(2000, 2100).WithMessage("收入年度不合理");
-            cycle.RuleFor(c => c.From).NotNull().WithMessage("缺少收入周期起始日期");
-            cycle.RuleFor(c => c.To).NotNull().WithMessage("缺少收入周期截止日期")
-                .GreaterThanOrEqualTo(c => c.From).When(c => c.From is not null).WithMessage("收入周期截止日期早于起始日期");
-            cycle.RuleFor(c => c.Wage).Must(NotNegative).WithMessage("金额不能为负");
-            cycle.RuleFor(c => c.Production).Must(NotNegative).WithMessage("金额不能为负");
-            cycle.RuleFor(c => c.Property).Must(NotNegative).WithMessage("金额不能为负");
-            cycle.RuleFor(c => c.Transfer).Must(NotNegative).WithMessage("金额不能为负");
-            cycle.RuleFor(c => c.ProductionCost).Must(NotNegative).WithMessage("金额不能为负");
-            cycle.RuleFor(c => c.Size).NotNull().WithMessage("缺少计算人口数 size").GreaterThanOrEqualTo(1).WithMessage("人口数 size 应 ≥ 1");
-        });
-
-        RuleForEach(h => h.Expenses).ChildRules(expense =>
-        {
-            expense.RuleFor(e => e.Date).NotNull().WithMessage("缺少支出日期").Must(d => d <= asOf).WithMessage(AfterAsOf(asOf));
-            expense.RuleFor(e => e.Kind).NotEmpty().WithMessage("缺少支出类别")
-                .Must(k => DomainCodes.ExpenseKinds.Contains(k)).When(e => e.Kind is not null).WithMessage(DomainCodes.OneOf(DomainCodes.ExpenseKinds));
-            expense.RuleFor(e => e.Amount).NotNull().WithMessage("缺少支出金额").Must(NotNegative).WithMessage("金额不能为负");
-            expense.RuleFor(e => e.Reimbursed).Must(NotNegative).WithMessage("金额不能为负")
-                .Must((e, r) => r is null || e.Amount is null || r <= e.Amount).WithMessage("报销金额不能超过支出金额");
-        });
-        RuleForEach(h => h.Expenses).Must((h, e) => e.MemberId is null || h.Members?.Any(m => m.Id == e.MemberId) == true)
-            .WithMessage("memberId 不是本户成员").OverridePropertyName("expenses");
-
-        RuleFor(h => h.Housing!.Safety).Must(s => DomainCodes.HousingSafety.Contains(s))
-            .When(h => h.Housing?.Safety is not null).WithMessage(DomainCodes.OneOf(DomainCodes.HousingSafety)).OverridePropertyName("housing.safety");
-        RuleFor(h => h.Housing!.AppraisedOn).Must(d => d <= asOf).When(h => h.Housing?.AppraisedOn is not null)
-            .WithMessage(AfterAsOf(asOf)).OverridePropertyName("housing.appraisedOn");
-
-        When(h => h.Water is not null, () =>
-        {
-            RuleFor(h => h.Water!.LitresPerPersonDay).Must(NotNegative).WithMessage("用水量不能为负").OverridePropertyName("water.litresPerPersonDay");
-            RuleFor(h => h.Water!.FetchRoundTripMinutes).Must(NotNegative).WithMessage("取水时间不能为负").OverridePropertyName("water.fetchRoundTripMinutes");
-            RuleFor(h => h.Water!.SupplyGuaranteeRate).InclusiveBetween(0m, 1m).WithMessage("供水保证率应在 0 到 1 之间").OverridePropertyName("water.supplyGuaranteeRate");
-        });
-
-        RuleForEach(h => h.Events).ChildRules(e =>
-        {
-            e.RuleFor(x => x.Date).NotNull().WithMessage("缺少事件日期").Must(d => d <= asOf).WithMessage(AfterAsOf(asOf));
-            e.RuleFor(x => x.Kind).NotEmpty().WithMessage("缺少事件类别")
-                .Must(k => DomainCodes.EventKinds.Contains(k)).When(x => x.Kind is not null).WithMessage(DomainCodes.OneOf(DomainCodes.EventKinds));
-        });
-
-        When(h => h.Helper is not null, () =>
-        {
-            RuleFor(h => h.Helper!.Name).NotEmpty().WithMessage("缺少帮扶人姓名").OverridePropertyName("helper.name");
-            RuleFor(h => h.Helper!.AssignedOn).NotNull().WithMessage("缺少结对日期").Must(d => d <= asOf).WithMessage(AfterAsOf(asOf))
-                .OverridePropertyName("helper.assignedOn");
-        });
-
-        RuleForEach(h => h.Visits).Must(d => d <= asOf).WithMessage(AfterAsOf(asOf));
-
-        RuleFor(h => h.Case!).SetValidator(new CaseValidator(asOf)).When(h => h.Case is not null).OverridePropertyName("case");
+        RuleFor(h => h.Id).NotEmpty().WithMessage("户编码不能为空").MaximumLength(64).WithMessage("户编码不能超过 64 个字符").OverridePropertyName("id");
+        RuleFor(h => h).Custom(CheckRegionAndCategory);
+        RuleFor(h => h.Members).Custom(CheckMembers);
+        RuleFor(h => h.Incomes).Custom(CheckIncomes);
+        RuleFor(h => h).Custom(CheckExpenses);
+        RuleFor(h => h).Custom(CheckHousingAndWater);
+        RuleFor(h => h.Events).Custom(CheckEvents);
+        RuleFor(h => h).Custom(CheckHelperAndVisits);
+        RuleFor(h => h.Case).Custom(CheckCase);
     }
 
-    internal static bool NotNegative(decimal? value) => value is null || value >= 0;
+    private static void Fail(ValidationContext<HouseholdRecord> context, string path, string message) =>
+        context.AddFailure(new ValidationFailure(path, message));
 
-    internal static bool NotNegative(int? value) => value is null || value >= 0;
+    private static bool In(string[] values, string? value) => value is null || Array.IndexOf(values, value) >= 0;
 
-    internal static string AfterAsOf(DateOnly asOf) => $"日期晚于评估日 {asOf:yyyy-MM-dd}（已发生事项的日期不能在评估日之后）";
-
-    internal static string JsonName(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static bool HaveUniqueIds(List<MemberRecord>? members) =>
-        members is null || members.Where(m => m.Id is not null).Select(m => m.Id).Distinct().Count() == members.Count(m => m.Id is not null);
-
-    private sealed class MemberValidator : AbstractValidator<MemberRecord>
+    private static void CheckRegionAndCategory(HouseholdRecord h, ValidationContext<HouseholdRecord> context)
     {
-        public MemberValidator(DateOnly asOf)
+        if (h.Region is null)
         {
-            RuleFor(m => m.Id).NotEmpty().WithMessage("缺少成员 id");
-            RuleFor(m => m.IdNumber).Must(n => ResidentIdNumber.Problem(n!) is null).When(m => m.IdNumber is not null)
-                .WithMessage(m => ResidentIdNumber.Problem(m.IdNumber!) ?? "");
-            RuleFor(m => m.BirthDate).NotNull().WithMessage("缺少出生日期")
-                .Must(d => d <= asOf).WithMessage($"出生日期晚于评估日 {asOf:yyyy-MM-dd}")
-                .Must(d => d >= EarliestBirth).WithMessage("出生日期早于 1900-01-01，不合理");
-            RuleFor(m => m.Relation).Must(v => DomainCodes.Relations.Contains(v)).When(m => m.Relation is not null).WithMessage(DomainCodes.OneOf(DomainCodes.Relations));
-            RuleFor(m => m.Sex).Must(v => DomainCodes.Sexes.Contains(v)).When(m => m.Sex is not null).WithMessage(DomainCodes.OneOf(DomainCodes.Sexes));
-            RuleFor(m => m.Health).Must(v => DomainCodes.Health.Contains(v)).When(m => m.Health is not null).WithMessage(DomainCodes.OneOf(DomainCodes.Health));
-            RuleForEach(m => m.ChronicDiseases).Must(v => DomainCodes.ChronicDiseases.Contains(v)).WithMessage(DomainCodes.OneOf(DomainCodes.ChronicDiseases));
-            RuleFor(m => m.DisabilityGrade).InclusiveBetween(1, 4).When(m => m.DisabilityGrade is not null).WithMessage("残疾等级应为 1 到 4");
-            RuleFor(m => m.LaborCapacity).Must(v => DomainCodes.LaborCapacities.Contains(v)).When(m => m.LaborCapacity is not null)
-                .WithMessage(DomainCodes.OneOf(DomainCodes.LaborCapacities));
-            RuleFor(m => m.Employment!.Status).Must(v => DomainCodes.EmploymentStatuses.Contains(v)).When(m => m.Employment?.Status is not null)
-                .WithMessage(DomainCodes.OneOf(DomainCodes.EmploymentStatuses)).OverridePropertyName("employment.status");
-            RuleFor(m => m.Employment!.MonthsThisYear).InclusiveBetween(0, 12).When(m => m.Employment?.MonthsThisYear is not null)
-                .WithMessage("本年就业月数应在 0 到 12 之间").OverridePropertyName("employment.monthsThisYear");
-            RuleFor(m => m.Employment!.Place).Must(v => DomainCodes.EmploymentPlaces.Contains(v)).When(m => m.Employment?.Place is not null)
-                .WithMessage(DomainCodes.OneOf(DomainCodes.EmploymentPlaces)).OverridePropertyName("employment.place");
-            RuleFor(m => m.Schooling).Must(v => DomainCodes.Schooling.Contains(v)).When(m => m.Schooling is not null).WithMessage(DomainCodes.OneOf(DomainCodes.Schooling));
-            RuleForEach(m => m.Assistance).Must(v => DomainCodes.Assistance.Contains(v)).WithMessage(DomainCodes.OneOf(DomainCodes.Assistance));
+            Fail(context, "region", "缺少 region（行政区划）");
+        }
+        else
+        {
+            var county = h.Region.CountyCode;
+            if (string.IsNullOrEmpty(county))
+            {
+                Fail(context, "region.countyCode", "缺少县级行政区划代码");
+            }
+            else if (county.Length != 6 || !county.All(char.IsAsciiDigit))
+            {
+                Fail(context, "region.countyCode", "县级行政区划代码应为 6 位数字");
+            }
+
+            var village = h.Region.VillageCode;
+            if (village is not null && (village.Length is < 6 or > 12 || !village.All(char.IsAsciiDigit)))
+            {
+                Fail(context, "region.villageCode", "村级行政区划代码应为 6 至 12 位数字");
+            }
+        }
+
+        if (string.IsNullOrEmpty(h.Category))
+        {
+            Fail(context, "category", "缺少 category（户类别）");
+        }
+        else if (!In(DomainCodes.Categories, h.Category))
+        {
+            Fail(context, "category", DomainCodes.OneOf(DomainCodes.Categories));
+        }
+
+        if (!In(DomainCodes.MonitoringTypes, h.MonitoringType))
+        {
+            Fail(context, "monitoringType", DomainCodes.OneOf(DomainCodes.MonitoringTypes));
         }
     }
 
-    private sealed class CaseValidator : AbstractValidator<CaseRecord>
+    private void CheckMembers(List<MemberRecord>? members, ValidationContext<HouseholdRecord> context)
     {
-        public CaseValidator(DateOnly asOf)
+        if (members is null || members.Count == 0)
         {
-            RuleFor(c => c.OpenedOn).NotNull().WithMessage("缺少立案日期 openedOn").Must(d => d <= asOf).WithMessage(AfterAsOf(asOf));
-            RuleForEach(c => c.Inclusion).ChildRules(step =>
+            Fail(context, "members", "至少应有一名家庭成员");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            var at = $"members[{i}]";
+            if (m is null)
             {
-                step.RuleFor(s => s.Step).NotEmpty().WithMessage("缺少步骤名称")
-                    .Must(s => DomainCodes.InclusionSteps.Contains(s)).When(s => s.Step is not null).WithMessage(DomainCodes.OneOf(DomainCodes.InclusionSteps));
-                step.RuleFor(s => s.Date).NotNull().WithMessage("缺少步骤日期").Must(d => d <= asOf).WithMessage(AfterAsOf(asOf));
-                step.RuleFor(s => s.Until).GreaterThanOrEqualTo(s => s.Date).When(s => s.Until is not null && s.Date is not null).WithMessage("公示截止日期早于开始日期");
-            });
-            RuleFor(c => c.Inclusion).Must(UniqueSteps).When(c => c.Inclusion is not null).WithMessage("同一步骤重复记录");
-            RuleFor(c => c.PlanOn).Must(d => d <= asOf).When(c => c.PlanOn is not null).WithMessage(AfterAsOf(asOf));
-            RuleForEach(c => c.Measures).ChildRules(measure =>
+                Fail(context, at, "成员不能为 null");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(m.Id))
             {
-                measure.RuleFor(m => m.Kind).NotEmpty().WithMessage("缺少措施类别")
-                    .Must(k => DomainCodes.MeasureKinds.Contains(k)).When(m => m.Kind is not null).WithMessage(DomainCodes.OneOf(DomainCodes.MeasureKinds));
-                measure.RuleFor(m => m.Date).NotNull().WithMessage("缺少措施日期").Must(d => d <= asOf).WithMessage(AfterAsOf(asOf));
-            });
-            When(c => c.Release is not null, () =>
+                Fail(context, at + ".id", "缺少成员 id");
+            }
+            else if (!seen.Add(m.Id))
             {
-                RuleForEach(c => c.Release!.Steps).ChildRules(step =>
+                Fail(context, at + ".id", $"成员 id {m.Id} 在户内重复");
+            }
+
+            if (m.IdNumber is not null && ResidentIdNumber.Problem(m.IdNumber) is { } idProblem)
+            {
+                Fail(context, at + ".idNumber", idProblem);
+            }
+
+            if (m.BirthDate is not { } birth)
+            {
+                Fail(context, at + ".birthDate", "缺少出生日期");
+            }
+            else if (birth > _asOf)
+            {
+                Fail(context, at + ".birthDate", $"出生日期晚于评估日 {_asOf:yyyy-MM-dd}");
+            }
+            else if (birth < EarliestBirth)
+            {
+                Fail(context, at + ".birthDate", "出生日期早于 1900-01-01，不合理");
+            }
+
+            CheckCode(context, at + ".relation", DomainCodes.Relations, m.Relation);
+            CheckCode(context, at + ".sex", DomainCodes.Sexes, m.Sex);
+            CheckCode(context, at + ".health", DomainCodes.Health, m.Health);
+            CheckCodes(context, at + ".chronicDiseases", DomainCodes.ChronicDiseases, m.ChronicDiseases);
+            if (m.DisabilityGrade is < 1 or > 4)
+            {
+                Fail(context, at + ".disabilityGrade", "残疾等级应为 1 到 4");
+            }
+
+            CheckCode(context, at + ".laborCapacity", DomainCodes.LaborCapacities, m.LaborCapacity);
+            if (m.Employment is { } employment)
+            {
+                CheckCode(context, at + ".employment.status", DomainCodes.EmploymentStatuses, employment.Status);
+                if (employment.MonthsThisYear is < 0 or > 12)
                 {
-                    step.RuleFor(s => s.Step).NotEmpty().WithMessage("缺少步骤名称")
-                        .Must(s => DomainCodes.ReleaseSteps.Contains(s)).When(s => s.Step is not null).WithMessage(DomainCodes.OneOf(DomainCodes.ReleaseSteps));
-                    step.RuleFor(s => s.Date).NotNull().WithMessage("缺少步骤日期").Must(d => d <= asOf).WithMessage(AfterAsOf(asOf));
-                    step.RuleFor(s => s.Until).GreaterThanOrEqualTo(s => s.Date).When(s => s.Until is not null && s.Date is not null).WithMessage("公示截止日期早于开始日期");
-                }).OverridePropertyName("release.steps");
-                RuleFor(c => c.Release!.Steps).Must(UniqueSteps).When(c => c.Release!.Steps is not null).WithMessage("同一步骤重复记录")
-                    .OverridePropertyName("release.steps");
-                RuleForEach(c => c.Release!.Revisits).Must(d => d <= asOf).WithMessage(AfterAsOf(asOf)).OverridePropertyName("release.revisits");
-            });
+                    Fail(context, at + ".employment.monthsThisYear", "本年就业月数应在 0 到 12 之间");
+                }
+
+                CheckCode(context, at + ".employment.place", DomainCodes.EmploymentPlaces, employment.Place);
+            }
+
+            CheckCode(context, at + ".schooling", DomainCodes.Schooling, m.Schooling);
+            CheckCodes(context, at + ".assistance", DomainCodes.Assistance, m.Assistance);
+        }
+    }
+
+    private static void CheckIncomes(List<IncomeCycleRecord>? incomes, ValidationContext<HouseholdRecord> context)
+    {
+        for (var i = 0; i < (incomes?.Count ?? 0); i++)
+        {
+            var c = incomes![i];
+            var at = $"incomes[{i}]";
+            if (c.Year is not { } year)
+            {
+                Fail(context, at + ".year", "缺少收入年度");
+            }
+            else if (year is < 2000 or > 2100)
+            {
+                Fail(context, at + ".year", "收入年度不合理");
+            }
+
+            if (c.From is null)
+            {
+                Fail(context, at + ".from", "缺少收入周期起始日期");
+            }
+
+            if (c.To is null)
+            {
+                Fail(context, at + ".to", "缺少收入周期截止日期");
+            }
+            else if (c.From is { } from && c.To < from)
+            {
+                Fail(context, at + ".to", "收入周期截止日期早于起始日期");
+            }
+
+            CheckMoney(context, at + ".wage", c.Wage);
+            CheckMoney(context, at + ".production", c.Production);
+            CheckMoney(context, at + ".property", c.Property);
+            CheckMoney(context, at + ".transfer", c.Transfer);
+            CheckMoney(context, at + ".productionCost", c.ProductionCost);
+            if (c.Size is not { } size)
+            {
+                Fail(context, at + ".size", "缺少计算人口数 size");
+            }
+            else if (size < 1)
+            {
+                Fail(context, at + ".size", "人口数 size 应 ≥ 1");
+            }
+        }
+    }
+
+    private void CheckExpenses(HouseholdRecord h, ValidationContext<HouseholdRecord> context)
+    {
+        var expenses = h.Expenses;
+        for (var i = 0; i < (expenses?.Count ?? 0); i++)
+        {
+            var e = expenses![i];
+            var at = $"expenses[{i}]";
+            CheckDoneDate(context, at + ".date", e.Date, "缺少支出日期");
+            if (string.IsNullOrEmpty(e.Kind))
+            {
+                Fail(context, at + ".kind", "缺少支出类别");
+            }
+            else
+            {
+                CheckCode(context, at + ".kind", DomainCodes.ExpenseKinds, e.Kind);
+            }
+
+            if (e.Amount is null)
+            {
+                Fail(context, at + ".amount", "缺少支出金额");
+            }
+
+            CheckMoney(context, at + ".amount", e.Amount);
+            CheckMoney(context, at + ".reimbursed", e.Reimbursed);
+            if (e.Reimbursed is { } reimbursed && e.Amount is { } amount && reimbursed > amount)
+            {
+                Fail(context, at + ".reimbursed", "报销金额不能超过支出金额");
+            }
+
+            if (e.MemberId is not null && h.Members?.Any(m => m?.Id == e.MemberId) != true)
+            {
+                Fail(context, at + ".memberId", $"memberId {e.MemberId} 不是本户成员");
+            }
+        }
+    }
+
+    private void CheckHousingAndWater(HouseholdRecord h, ValidationContext<HouseholdRecord> context)
+    {
+        if (h.Housing is { } housing)
+        {
+            CheckCode(context, "housing.safety", DomainCodes.HousingSafety, housing.Safety);
+            if (housing.AppraisedOn > _asOf)
+            {
+                Fail(context, "housing.appraisedOn", _afterAsOf);
+            }
         }
 
-        private static bool UniqueSteps(List<CaseStepRecord>? steps) =>
-            steps is null || steps.Where(s => s.Step is not null).GroupBy(s => s.Step).All(g => g.Count() == 1);
+        if (h.Water is { } water)
+        {
+            if (water.LitresPerPersonDay < 0)
+            {
+                Fail(context, "water.litresPerPersonDay", "用水量不能为负");
+            }
+
+            if (water.FetchRoundTripMinutes < 0)
+            {
+                Fail(context, "water.fetchRoundTripMinutes", "取水时间不能为负");
+            }
+
+            if (water.SupplyGuaranteeRate is < 0 or > 1)
+            {
+                Fail(context, "water.supplyGuaranteeRate", "供水保证率应在 0 到 1 之间");
+            }
+        }
+    }
+
+    private void CheckEvents(List<EventRecord>? events, ValidationContext<HouseholdRecord> context)
+    {
+        for (var i = 0; i < (events?.Count ?? 0); i++)
+        {
+            var e = events![i];
+            var at = $"events[{i}]";
+            CheckDoneDate(context, at + ".date", e.Date, "缺少事件日期");
+            if (string.IsNullOrEmpty(e.Kind))
+            {
+                Fail(context, at + ".kind", "缺少事件类别");
+            }
+            else
+            {
+                CheckCode(context, at + ".kind", DomainCodes.EventKinds, e.Kind);
+            }
+        }
+    }
+
+    private void CheckHelperAndVisits(HouseholdRecord h, ValidationContext<HouseholdRecord> context)
+    {
+        if (h.Helper is { } helper)
+        {
+            if (string.IsNullOrWhiteSpace(helper.Name))
+            {
+                Fail(context, "helper.name", "缺少帮扶人姓名");
+            }
+
+            CheckDoneDate(context, "helper.assignedOn", helper.AssignedOn, "缺少结对日期");
+        }
+
+        CheckDoneDates(context, "visits", h.Visits);
+    }
+
+    private void CheckCase(CaseRecord? c, ValidationContext<HouseholdRecord> context)
+    {
+        if (c is null)
+        {
+            return;
+        }
+
+        CheckDoneDate(context, "case.openedOn", c.OpenedOn, "缺少立案日期 openedOn");
+        CheckSteps(context, "case.inclusion", c.Inclusion, DomainCodes.InclusionSteps);
+        if (c.PlanOn > _asOf)
+        {
+            Fail(context, "case.planOn", _afterAsOf);
+        }
+
+        for (var i = 0; i < (c.Measures?.Count ?? 0); i++)
+        {
+            var m = c.Measures![i];
+            var at = $"case.measures[{i}]";
+            if (string.IsNullOrEmpty(m.Kind))
+            {
+                Fail(context, at + ".kind", "缺少措施类别");
+            }
+            else
+            {
+                CheckCode(context, at + ".kind", DomainCodes.MeasureKinds, m.Kind);
+            }
+
+            CheckDoneDate(context, at + ".date", m.Date, "缺少措施日期");
+        }
+
+        if (c.Release is { } release)
+        {
+            CheckSteps(context, "case.release.steps", release.Steps, DomainCodes.ReleaseSteps);
+            CheckDoneDates(context, "case.release.revisits", release.Revisits);
+        }
+    }
+
+    private void CheckSteps(ValidationContext<HouseholdRecord> context, string path, List<CaseStepRecord>? steps, string[] allowed)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (steps?.Count ?? 0); i++)
+        {
+            var s = steps![i];
+            var at = $"{path}[{i}]";
+            if (string.IsNullOrEmpty(s.Step))
+            {
+                Fail(context, at + ".step", "缺少步骤名称");
+            }
+            else if (!In(allowed, s.Step))
+            {
+                Fail(context, at + ".step", DomainCodes.OneOf(allowed));
+            }
+            else if (!seen.Add(s.Step))
+            {
+                Fail(context, at + ".step", $"步骤 {s.Step} 重复记录");
+            }
+
+            CheckDoneDate(context, at + ".date", s.Date, "缺少步骤日期");
+            if (s.Until is { } until && s.Date is { } date && until < date)
+            {
+                Fail(context, at + ".until", "公示截止日期早于开始日期");
+            }
+        }
+    }
+
+    private void CheckDoneDate(ValidationContext<HouseholdRecord> context, string path, DateOnly? date, string missing)
+    {
+        if (date is null)
+        {
+            Fail(context, path, missing);
+        }
+        else if (date > _asOf)
+        {
+            Fail(context, path, _afterAsOf);
+        }
+    }
+
+    private void CheckDoneDates(ValidationContext<HouseholdRecord> context, string path, List<DateOnly>? dates)
+    {
+        for (var i = 0; i < (dates?.Count ?? 0); i++)
+        {
+            if (dates![i] > _asOf)
+            {
+                Fail(context, $"{path}[{i}]", _afterAsOf);
+            }
+        }
+    }
+
+    private static void CheckCode(ValidationContext<HouseholdRecord> context, string path, string[] allowed, string? value)
+    {
+        if (!In(allowed, value))
+        {
+            Fail(context, path, DomainCodes.OneOf(allowed));
+        }
+    }
+
+    private static void CheckCodes(ValidationContext<HouseholdRecord> context, string path, string[] allowed, List<string>? values)
+    {
+        for (var i = 0; i < (values?.Count ?? 0); i++)
+        {
+            if (!In(allowed, values![i]))
+            {
+                Fail(context, $"{path}[{i}]", DomainCodes.OneOf(allowed));
+            }
+        }
+    }
+
+    private static void CheckMoney(ValidationContext<HouseholdRecord> context, string path, decimal? value)
+    {
+        if (value < 0)
+        {
+            Fail(context, path, "金额不能为负");
+        }
     }
 }

@@ -13,6 +13,8 @@ public sealed class RuleFunctions
 {
     private readonly WorkingDayCalendar _calendar;
     private readonly Func<HouseholdFacts, DateOnly, IReadOnlyList<string>>? _riskRulesAsOf;
+    private readonly Dictionary<string, IReadOnlyList<IReadOnlyList<string>>> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Cycle, DateOnly AsOf), Period> _periods = [];
 
     public RuleFunctions(WorkingDayCalendar calendar, Func<HouseholdFacts, DateOnly, IReadOnlyList<string>>? riskRulesAsOf = null)
     {
@@ -55,6 +57,17 @@ public sealed class RuleFunctions
     /// </summary>
     public Period LastCompletePeriod(string cycle, DateOnly asOf)
     {
+        if (!_periods.TryGetValue((cycle, asOf), out var period))
+        {
+            period = ComputeLastCompletePeriod(cycle, asOf);
+            _periods[(cycle, asOf)] = period;
+        }
+
+        return period;
+    }
+
+    private static Period ComputeLastCompletePeriod(string cycle, DateOnly asOf)
+    {
         var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
         if (cycle == "month")
         {
@@ -91,7 +104,17 @@ public sealed class RuleFunctions
     /// </summary>
     public string StepOrderProblem(IReadOnlyList<CaseStepFacts> steps, string order)
     {
-        var stages = ParseOrder(order);
+        if (steps.Count == 0)
+        {
+            return "";
+        }
+
+        if (!_orders.TryGetValue(order, out var stages))
+        {
+            stages = ParseOrder(order);
+            _orders[order] = stages;
+        }
+
         var stageOf = new Dictionary<string, int>();
         for (var i = 0; i < stages.Count; i++)
         {

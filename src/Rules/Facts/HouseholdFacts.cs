@@ -97,7 +97,24 @@ public sealed class HouseholdFacts
     }
 
     /// <summary>Events dated at most <paramref name="days"/> days before the evaluation date, newest first.</summary>
-    public IReadOnlyList<EventFacts> EventsWithin(int days) => [.. Events.Where(e => e.DaysAgo >= 0 && e.DaysAgo <= days).OrderBy(e => e.DaysAgo)];
+    public IReadOnlyList<EventFacts> EventsWithin(int days)
+    {
+        if (Events.Count == 0)
+        {
+            return [];
+        }
+
+        if (_eventsWithin is { } cached && cached.Days == days)
+        {
+            return cached.Events;
+        }
+
+        IReadOnlyList<EventFacts> events = [.. Events.Where(e => e.DaysAgo >= 0 && e.DaysAgo <= days).OrderBy(e => e.DaysAgo)];
+        _eventsWithin = (days, events);
+        return events;
+    }
+
+    private (int Days, IReadOnlyList<EventFacts> Events)? _eventsWithin;
 
     public bool HasVisitBetween(DateOnly from, DateOnly to) => Visits.Any(v => v >= from && v <= to);
 }

@@ -8,14 +8,15 @@ namespace Monitoring.Rules.Parameters;
 public sealed class ParameterScope
 {
     private readonly ParameterTable _table;
-    private readonly Dictionary<(string Name, string County, int Year), ResolvedParameter> _cache = [];
+    private readonly Dictionary<string, CountyValues> _byCounty = new(StringComparer.Ordinal);
     private readonly List<ResolvedParameter> _read = [];
-    private string _countyCode = "";
+    private CountyValues _current;
 
     public ParameterScope(ParameterTable table, DateOnly asOf)
     {
         _table = table;
         AsOf = asOf;
+        _current = new CountyValues("");
     }
 
     public DateOnly AsOf { get; }
@@ -23,7 +24,21 @@ public sealed class ParameterScope
     /// <summary>The parameters read since the last <see cref="BeginRule"/>, in reading order, without repeats.</summary>
     public IReadOnlyList<ResolvedParameter> Read => _read;
 
-    public void BeginHousehold(string countyCode) => _countyCode = countyCode;
+    public void BeginHousehold(string countyCode)
+    {
+        if (_current.CountyCode == countyCode)
+        {
+            return;
+        }
+
+        if (!_byCounty.TryGetValue(countyCode, out var values))
+        {
+            values = new CountyValues(countyCode);
+            _byCounty[countyCode] = values;
+        }
+
+        _current = values;
+    }
 
     public void BeginRule() => _read.Clear();
 
@@ -45,19 +60,31 @@ public sealed class ParameterScope
 
     private ResolvedParameter Resolve(string name, int year)
     {
-        var key = (name, _countyCode, year);
-        if (!_cache.TryGetValue(key, out var resolved))
+        if (!_current.Values.TryGetValue((name, year), out var resolved))
         {
-            var date = year == 0 ? AsOf : new DateOnly(year, 12, 31);
-            resolved = _table.Resolve(name, _countyCode, date, year == 0 ? null : year);
-            _cache[key] = resolved;
+            resolved = year == 0
+                ? _table.Resolve(name, _current.CountyCode, AsOf)
+                : _table.Resolve(name, _current.CountyCode, new DateOnly(year, 12, 31), year);
+            _current.Values[(name, year)] = resolved;
         }
 
-        if (!_read.Contains(resolved))
+        foreach (var read in _read)
         {
-            _read.Add(resolved);
+            if (ReferenceEquals(read, resolved))
+            {
+                return resolved;
+            }
         }
 
+        _read.Add(resolved);
         return resolved;
+    }
+
+    /// <summary>Values already resolved for one county (the region layers make them county-specific).</summary>
+    private sealed class CountyValues(string countyCode)
+    {
+        public string CountyCode { get; } = countyCode;
+
+        public Dictionary<(string Name, int Year), ResolvedParameter> Values { get; } = [];
     }
 }

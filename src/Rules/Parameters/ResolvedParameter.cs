@@ -18,5 +18,5 @@ public sealed record ResolvedParameter(
     public bool CarriedForward => ForYear is int year && From.Year < year;
 
     /// <summary>A stable key of the dated entry, for rule version hashes.</summary>
-    public string EntryKey => string.Create(CultureInfo.InvariantCulture, $"{Name}@{Origin}@{From:yyyy-MM-dd}={RawValue}");
+    public string EntryKey => field ??= string.Create(CultureInfo.InvariantCulture, $"{Name}@{Origin}@{From:yyyy-MM-dd}={RawValue}");
 }

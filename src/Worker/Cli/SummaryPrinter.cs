@@ -33,6 +33,6 @@ public static class SummaryPrinter
             writer.WriteLine($"错误：规则 {ruleId}（{titles.GetValueOrDefault(ruleId)}）有 {count:N0} 户求值出错，请检查规则文件");
         }
 
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"用时 {summary.Elapsed.TotalSeconds:F1} 秒"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"用时 {summary.Elapsed.TotalSeconds:F1} 秒（读取与评估 {summary.EvaluationElapsed.TotalSeconds:F1} 秒，排序输出 {(summary.Elapsed - summary.EvaluationElapsed).TotalSeconds:F1} 秒）"));
     }
 }

@@ -28,17 +28,19 @@ public static class ExplainCommand
     {
         var catalog = CommonOptions.LoadCatalog(rulesDirectory);
         var ruleSet = CommonOptions.RuleSet(catalog, profile);
-        var helpers = new HelperGroupAccumulator();
+        var ids = new HouseholdIdSet();
+        var helpers = new HelperGroupAccumulator(ids);
         HouseholdRecord? target = null;
         var rejectedTarget = false;
         using (var input = CommonOptions.OpenInput(inputPath))
         {
             var problems = new List<Monitoring.Engine.Validation.RecordProblem>();
-            foreach (var (_, record) in ValidatedRecordReader.Read(input, asOf, problems.Add))
+            foreach (var (line, record) in ValidatedRecordReader.Read(input, asOf, problems.Add))
             {
+                var entry = ids.Add(record.Id!, line, out _);
                 if (record.Helper is { Name: { Length: > 0 } name })
                 {
-                    helpers.Add(record.Region?.CountyCode ?? "", name, record.Id!, record.Category ?? "", record.Region?.VillageCode);
+                    helpers.Add(record.Region?.CountyCode ?? "", name, entry, record.Category ?? "", record.Region?.VillageCode);
                 }
 
                 if (record.Id == householdId)
