@@ -17,7 +17,7 @@ namespace Monitoring.Engine.Evaluation;
 /// </summary>
 public sealed class EvaluationPipeline
 {
-    private const int BatchSize = 256;
+    private const int BatchSize = 128;
 
     private readonly RuleSet _ruleSet;
     private readonly DateOnly _asOf;
@@ -46,8 +46,8 @@ public sealed class EvaluationPipeline
     {
         var stopwatch = Stopwatch.StartNew();
         var summary = new EvaluationSummary { AsOf = _asOf, Profile = _ruleSet.Profile.Id, RuleSetVersion = RuleVersions.ForRuleSet(_ruleSet) };
-        var lines = Channel.CreateBounded<(long Sequence, List<(long Line, byte[] Text)> Lines)>(new BoundedChannelOptions(_workers * 4) { SingleWriter = true });
-        var results = Channel.CreateBounded<(long Sequence, List<EvaluatedLine> Lines)>(new BoundedChannelOptions(_workers * 4) { SingleReader = true });
+        var lines = Channel.CreateBounded<(long Sequence, List<(long Line, byte[] Text)> Lines)>(new BoundedChannelOptions(_workers * 2) { SingleWriter = true });
+        var results = Channel.CreateBounded<(long Sequence, List<EvaluatedLine> Lines)>(new BoundedChannelOptions(_workers * 2) { SingleReader = true });
 
         var reader = Task.Run(() => ReadBatches(input, lines.Writer, cancellationToken), cancellationToken);
         var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => Work(lines.Reader, results.Writer, cancellationToken), cancellationToken)).ToArray();
@@ -63,9 +63,9 @@ public sealed class EvaluationPipeline
         summary.EvaluationElapsed = stopwatch.Elapsed;
 
         var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
-        foreach (var (group, villageOf) in helpers.Groups())
+        foreach (var (group, households) in helpers.Groups())
         {
-            foreach (var finding in evaluator.EvaluateHelperGroup(group, id => (villageOf[id], group.CountyCode)))
+            foreach (var finding in evaluator.EvaluateHelperGroup(group, households))
             {
                 sorter.Add(FindingSorter.Key(finding.HouseholdId, finding.RuleId), FindingJson.Serialize(finding));
                 EvaluationSummary.Increment(summary.FindingsByRule, finding.RuleId);

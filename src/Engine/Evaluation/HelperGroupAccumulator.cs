@@ -44,26 +44,35 @@ public sealed class HelperGroupAccumulator
         }
     }
 
-    /// <summary>Every helper group with its counts and households (ids and village codes).</summary>
-    public IEnumerable<(HelperGroupFacts Group, IReadOnlyDictionary<string, string?> VillageOf)> Groups()
-    {
-        foreach (var ((county, helper), group) in _groups)
-        {
-            var villages = group.Households.ToDictionary(h => _ids.IdOf(h.Entry), h => h.Village, StringComparer.Ordinal);
-            yield return (new HelperGroupFacts
-            {
-                CountyCode = county,
-                HelperName = helper,
-                MonitoredCount = group.Monitored,
-                LiftedCount = group.Lifted,
-                HouseholdIds = [.. villages.Keys],
-            }, villages);
-        }
-    }
+    /// <summary>Every helper group with its counts, and a way to list its households (id, village code) when a rule fires.</summary>
+    public IEnumerable<(HelperGroupFacts Group, Func<IReadOnlyList<(string Id, string? Village)>> Households)> Groups() =>
+        _groups.Select(kv => (Facts(kv.Key, kv.Value), (Func<IReadOnlyList<(string Id, string? Village)>>)(() => Households(kv.Value))));
 
     /// <summary>The group a household belongs to, if it has a helper.</summary>
-    public HelperGroupFacts? GroupOf(string householdId) =>
-        Groups().Select(g => g.Group).FirstOrDefault(g => g.HouseholdIds.Contains(householdId));
+    public HelperGroupFacts? GroupOf(string householdId)
+    {
+        var entry = _ids.EntryOf(householdId);
+        foreach (var (key, group) in _groups)
+        {
+            if (group.Households.Any(h => h.Entry == entry))
+            {
+                return Facts(key, group);
+            }
+        }
+
+        return null;
+    }
+
+    private static HelperGroupFacts Facts((string County, string Helper) key, Group group) => new()
+    {
+        CountyCode = key.County,
+        HelperName = key.Helper,
+        MonitoredCount = group.Monitored,
+        LiftedCount = group.Lifted,
+        HouseholdCount = group.Households.Count,
+    };
+
+    private List<(string Id, string? Village)> Households(Group group) => [.. group.Households.Select(h => (_ids.IdOf(h.Entry), h.Village))];
 
     private sealed class Group
     {

@@ -14,6 +14,7 @@ namespace Monitoring.Engine.Evaluation;
 public sealed class HouseholdEvaluator
 {
     private const int MaxCachedDates = 64;
+    private static readonly List<RuleEvaluationProblem> NoProblems = [];
 
     private readonly RuleSet _ruleSet;
     private readonly RuleVersions _versions;
@@ -61,8 +62,8 @@ public sealed class HouseholdEvaluator
     /// <summary>Evaluates every household- and member-scoped rule in force: risk first, so procedure rules can read what fired.</summary>
     public HouseholdOutcome Evaluate(HouseholdFacts household)
     {
-        var findings = new List<Finding>();
-        var problems = new List<RuleEvaluationProblem>();
+        var findings = new List<Finding>(4);
+        List<RuleEvaluationProblem>? problems = null;
         Begin(household);
         foreach (var rule in _householdRules)
         {
@@ -81,11 +82,11 @@ public sealed class HouseholdEvaluator
             }
             catch (ParameterNotInForceException ex)
             {
-                problems.Add(new RuleEvaluationProblem(household.Id, rule.Id, ex.Message, IsError: false));
+                (problems ??= []).Add(new RuleEvaluationProblem(household.Id, rule.Id, ex.Message, IsError: false));
             }
             catch (Exception ex) when (ex is InvalidOperationException or NullReferenceException or ArgumentException or IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
-                problems.Add(new RuleEvaluationProblem(household.Id, rule.Id, $"规则求值出错：{ex.Message}", IsError: true));
+                (problems ??= []).Add(new RuleEvaluationProblem(household.Id, rule.Id, $"规则求值出错：{ex.Message}", IsError: true));
             }
         }
 
@@ -94,12 +95,12 @@ public sealed class HouseholdEvaluator
             HouseholdId = household.Id,
             Findings = findings,
             CandidateType = Candidate(household, findings),
-            Problems = problems,
+            Problems = problems ?? NoProblems,
         };
     }
 
     /// <summary>Evaluates the helper-scoped rules for one helper's households; a firing rule yields a finding for each of them.</summary>
-    public List<Finding> EvaluateHelperGroup(HelperGroupFacts group, Func<string, (string? VillageCode, string CountyCode)> placeOf)
+    public List<Finding> EvaluateHelperGroup(HelperGroupFacts group, Func<IReadOnlyList<(string Id, string? Village)>> households)
     {
         var findings = new List<Finding>();
         _scope.BeginHousehold(group.CountyCode);
@@ -117,10 +118,9 @@ public sealed class HouseholdEvaluator
             var (values, parameters) = Describe(rule);
             var explanation = ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null);
             var version = VersionOf(rule, parameters);
-            foreach (var householdId in group.HouseholdIds)
+            foreach (var (householdId, village) in households())
             {
-                var (village, county) = placeOf(householdId);
-                findings.Add(Make(rule, householdId, null, values, parameters, explanation, version, village, county));
+                findings.Add(Make(rule, householdId, null, values, parameters, explanation, version, village, group.CountyCode));
             }
         }
 

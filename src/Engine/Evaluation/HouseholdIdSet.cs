@@ -51,6 +51,22 @@ public sealed class HouseholdIdSet
         return number;
     }
 
+    /// <summary>The entry number of an id already added, or -1.</summary>
+    public int EntryOf(string id)
+    {
+        var bytes = Encoding.UTF8.GetBytes(id);
+        var mask = _table.Length - 1;
+        for (var slot = (int)(Hash(bytes) & (uint)mask); _table[slot] != 0; slot = (slot + 1) & mask)
+        {
+            if (EqualsEntry(_table[slot] - 1, bytes))
+            {
+                return _table[slot] - 1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The id of an entry number.</summary>
     public string IdOf(int entry)
     {

@@ -28,7 +28,7 @@ public sealed class HouseholdExplainer
     {
         var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
         var outcome = evaluator.Evaluate(household);
-        var helperFindings = helperGroup is null ? [] : evaluator.EvaluateHelperGroup(helperGroup, _ => (household.VillageCode, household.CountyCode))
+        var helperFindings = helperGroup is null ? [] : evaluator.EvaluateHelperGroup(helperGroup, () => [(household.Id, household.VillageCode)])
             .Where(f => f.HouseholdId == household.Id).ToList();
         var findings = outcome.Findings.Concat(helperFindings).ToDictionary(f => f.RuleId);
 

@@ -11,7 +11,7 @@ namespace Monitoring.Engine.Facts;
 /// </summary>
 public static class HouseholdFactsBuilder
 {
-    private static readonly RuleFunctions Dates = new(Monitoring.Rules.Calendars.WorkingDayCalendar.WeekendsOnly);
+    private static readonly RuleFunctions Calendar = new(Monitoring.Rules.Calendars.WorkingDayCalendar.WeekendsOnly);
 
     public static HouseholdFacts Build(HouseholdRecord record, DateOnly asOf) => Build(record, asOf, restrictToKnown: false);
 
@@ -19,43 +19,7 @@ public static class HouseholdFactsBuilder
     {
         bool Known(DateOnly? date) => !restrictToKnown || (date is { } d && d <= asOf);
 
-        var incomes = (record.Incomes ?? [])
-            .Where(c => !restrictToKnown || c.To <= asOf)
-            .Select(c => new IncomeCycleFacts
-            {
-                Year = c.Year ?? 0,
-                From = c.From ?? default,
-                To = c.To ?? default,
-                Wage = c.Wage ?? 0,
-                Production = c.Production ?? 0,
-                Property = c.Property ?? 0,
-                Transfer = c.Transfer ?? 0,
-                ProductionCost = c.ProductionCost ?? 0,
-                Size = c.Size ?? 1,
-            })
-            .OrderBy(c => c.To).ThenBy(c => c.Year)
-            .ToList();
-
-        var members = (record.Members ?? []).Select(m => new MemberFacts
-        {
-            Id = m.Id ?? "",
-            Name = m.Name ?? "",
-            Relation = m.Relation ?? "other",
-            BirthDate = m.BirthDate ?? default,
-            Age = Dates.AgeAt(m.BirthDate ?? default, asOf),
-            Health = m.Health ?? "healthy",
-            ChronicDiseases = m.ChronicDiseases ?? [],
-            FamilyDoctorContract = m.FamilyDoctorContract ?? false,
-            DisabilityGrade = m.DisabilityGrade,
-            LaborCapacity = m.LaborCapacity ?? "none",
-            EmploymentStatus = m.Employment?.Status ?? "not_in_labor_force",
-            EmploymentMonthsThisYear = m.Employment?.MonthsThisYear ?? 0,
-            Schooling = m.Schooling ?? "not_applicable",
-            MedicalInsurance = m.MedicalInsurance ?? true,
-            Assistance = m.Assistance ?? [],
-        }).ToList();
-
-        var facts = new HouseholdFacts
+        return new HouseholdFacts
         {
             Id = record.Id ?? "",
             CountyCode = record.Region?.CountyCode ?? "",
@@ -64,16 +28,9 @@ public static class HouseholdFactsBuilder
             MonitoringType = record.MonitoringType,
             SevereWaterShortageArea = record.SevereWaterShortageArea ?? false,
             AsOf = asOf,
-            Members = members,
-            Incomes = incomes,
-            Expenses = [.. (record.Expenses ?? []).Where(e => Known(e.Date)).Select(e => new ExpenseFacts
-            {
-                Date = e.Date ?? default,
-                Kind = e.Kind ?? "",
-                Amount = e.Amount ?? 0,
-                Reimbursed = e.Reimbursed ?? 0,
-                MemberId = e.MemberId,
-            })],
+            Members = Members(record.Members, asOf),
+            Incomes = Incomes(record.Incomes, asOf, restrictToKnown),
+            Expenses = Expenses(record.Expenses, Known),
             Housing = record.Housing is null ? null : new HousingFacts
             {
                 Safety = record.Housing.Safety ?? "unknown",
@@ -88,21 +45,158 @@ public static class HouseholdFactsBuilder
                 FetchRoundTripMinutes = record.Water.FetchRoundTripMinutes ?? 0,
                 SupplyGuaranteeRate = record.Water.SupplyGuaranteeRate ?? 1,
             },
-            Events = [.. (record.Events ?? []).Where(e => Known(e.Date)).Select(e => new EventFacts
-            {
-                Date = e.Date ?? default,
-                Kind = e.Kind ?? "",
-                Note = e.Note ?? "",
-                DaysAgo = asOf.DayNumber - (e.Date ?? default).DayNumber,
-            })],
+            Events = Events(record.Events, asOf, Known),
             Helper = record.Helper is { } helper && Known(helper.AssignedOn)
                 ? new HelperFacts { Name = helper.Name ?? "", AssignedOn = helper.AssignedOn ?? default }
                 : null,
-            Visits = [.. (record.Visits ?? []).Where(v => Known(v)).Order()],
+            Visits = Dates(record.Visits, Known),
             Case = record.Case is { } c && Known(c.OpenedOn) ? BuildCase(c, Known) : null,
             AsKnownOn = restrictToKnown ? null : date => Build(record, date, restrictToKnown: true),
         };
-        return facts;
+    }
+
+    private static MemberFacts[] Members(List<MemberRecord>? records, DateOnly asOf)
+    {
+        if (records is null || records.Count == 0)
+        {
+            return [];
+        }
+
+        var members = new MemberFacts[records.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            var m = records[i];
+            members[i] = new MemberFacts
+            {
+                Id = m.Id ?? "",
+                Name = m.Name ?? "",
+                Relation = m.Relation ?? "other",
+                BirthDate = m.BirthDate ?? default,
+                Age = Calendar.AgeAt(m.BirthDate ?? default, asOf),
+                Health = m.Health ?? "healthy",
+                ChronicDiseases = (IReadOnlyList<string>?)m.ChronicDiseases ?? [],
+                FamilyDoctorContract = m.FamilyDoctorContract ?? false,
+                DisabilityGrade = m.DisabilityGrade,
+                LaborCapacity = m.LaborCapacity ?? "none",
+                EmploymentStatus = m.Employment?.Status ?? "not_in_labor_force",
+                EmploymentMonthsThisYear = m.Employment?.MonthsThisYear ?? 0,
+                Schooling = m.Schooling ?? "not_applicable",
+                MedicalInsurance = m.MedicalInsurance ?? true,
+                Assistance = (IReadOnlyList<string>?)m.Assistance ?? [],
+            };
+        }
+
+        return members;
+    }
+
+    private static IReadOnlyList<IncomeCycleFacts> Incomes(List<IncomeCycleRecord>? records, DateOnly asOf, bool restrictToKnown)
+    {
+        if (records is null || records.Count == 0)
+        {
+            return [];
+        }
+
+        var incomes = new List<IncomeCycleFacts>(records.Count);
+        var ordered = true;
+        foreach (var c in records)
+        {
+            if (restrictToKnown && !(c.To <= asOf))
+            {
+                continue;
+            }
+
+            var cycle = new IncomeCycleFacts
+            {
+                Year = c.Year ?? 0,
+                From = c.From ?? default,
+                To = c.To ?? default,
+                Wage = c.Wage ?? 0,
+                Production = c.Production ?? 0,
+                Property = c.Property ?? 0,
+                Transfer = c.Transfer ?? 0,
+                ProductionCost = c.ProductionCost ?? 0,
+                Size = c.Size ?? 1,
+            };
+            if (incomes.Count > 0 && CompareCycles(incomes[^1], cycle) > 0)
+            {
+                ordered = false;
+            }
+
+            incomes.Add(cycle);
+        }
+
+        if (!ordered)
+        {
+            incomes.Sort(CompareCycles);
+        }
+
+        return incomes;
+    }
+
+    /// <summary>Oldest first: by the end of the cycle, then its year; a stable order for equal keys.</summary>
+    private static int CompareCycles(IncomeCycleFacts a, IncomeCycleFacts b)
+    {
+        var byEnd = a.To.CompareTo(b.To);
+        return byEnd != 0 ? byEnd : a.Year.CompareTo(b.Year);
+    }
+
+    private static IReadOnlyList<ExpenseFacts> Expenses(List<ExpenseRecord>? records, Func<DateOnly?, bool> known)
+    {
+        if (records is null || records.Count == 0)
+        {
+            return [];
+        }
+
+        var expenses = new List<ExpenseFacts>(records.Count);
+        foreach (var e in records)
+        {
+            if (known(e.Date))
+            {
+                expenses.Add(new ExpenseFacts { Date = e.Date ?? default, Kind = e.Kind ?? "", Amount = e.Amount ?? 0, Reimbursed = e.Reimbursed ?? 0, MemberId = e.MemberId });
+            }
+        }
+
+        return expenses;
+    }
+
+    private static IReadOnlyList<EventFacts> Events(List<EventRecord>? records, DateOnly asOf, Func<DateOnly?, bool> known)
+    {
+        if (records is null || records.Count == 0)
+        {
+            return [];
+        }
+
+        var events = new List<EventFacts>(records.Count);
+        foreach (var e in records)
+        {
+            if (known(e.Date))
+            {
+                var date = e.Date ?? default;
+                events.Add(new EventFacts { Date = date, Kind = e.Kind ?? "", Note = e.Note ?? "", DaysAgo = asOf.DayNumber - date.DayNumber });
+            }
+        }
+
+        return events;
+    }
+
+    private static IReadOnlyList<DateOnly> Dates(List<DateOnly>? records, Func<DateOnly?, bool> known)
+    {
+        if (records is null || records.Count == 0)
+        {
+            return [];
+        }
+
+        var dates = new List<DateOnly>(records.Count);
+        foreach (var date in records)
+        {
+            if (known(date))
+            {
+                dates.Add(date);
+            }
+        }
+
+        dates.Sort();
+        return dates;
     }
 
     private static CaseFacts BuildCase(CaseRecord record, Func<DateOnly?, bool> known) => new()
@@ -112,7 +206,7 @@ public static class HouseholdFactsBuilder
         PlanOn = known(record.PlanOn) ? record.PlanOn : null,
         Measures = [.. (record.Measures ?? []).Where(m => known(m.Date)).Select(m => new MeasureFacts { Kind = m.Kind ?? "", Date = m.Date ?? default })],
         Release = [.. (record.Release?.Steps ?? []).Where(s => known(s.Date)).Select(Step)],
-        Revisits = [.. (record.Release?.Revisits ?? []).Where(v => known(v)).Order()],
+        Revisits = Dates(record.Release?.Revisits, known),
     };
 
     private static CaseStepFacts Step(CaseStepRecord s) => new() { Step = s.Step ?? "", Date = s.Date ?? default, Until = s.Until };

@@ -11,5 +11,6 @@ public sealed class HelperGroupFacts
 
     public int LiftedCount { get; init; }
 
-    public IReadOnlyList<string> HouseholdIds { get; init; } = [];
+    /// <summary>Households paired with this helper in this county (any category).</summary>
+    public int HouseholdCount { get; init; }
 }
