@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Worker.Cli;
 
@@ -76,24 +75,6 @@ public static class EvaluateCommand
         catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException)
         {
             throw new UserErrorException($"无法写入输出文件 {path}：{ex.Message}");
-        }
-    }
-
-    /// <summary>Renders findings JSON Lines as a plain-text table for reading on screen.</summary>
-    private static class FindingTable
-    {
-        public static void Write(Stream jsonLines, TextWriter writer)
-        {
-            writer.WriteLine("户编码\t规则\t成员\t级别\t说明");
-            using var reader = new StreamReader(jsonLines, Encoding.UTF8);
-            while (reader.ReadLine() is { } line)
-            {
-                using var doc = JsonDocument.Parse(line);
-                var root = doc.RootElement;
-                var member = root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : "";
-                var severity = root.GetProperty("severity").GetString() switch { "risk" => "风险", "notice" => "提示", _ => "程序" };
-                writer.WriteLine($"{root.GetProperty("householdId").GetString()}\t{root.GetProperty("ruleId").GetString()}\t{member}\t{severity}\t{root.GetProperty("explanation").GetString()}");
-            }
         }
     }
 }

@@ -1,0 +1,22 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Monitoring.Worker.Cli;
+
+/// <summary>Renders findings JSON Lines as a plain-text table for reading on screen.</summary>
+public static class FindingTable
+{
+    public static void Write(Stream jsonLines, TextWriter writer)
+    {
+        writer.WriteLine("户编码\t规则\t成员\t级别\t说明");
+        using var reader = new StreamReader(jsonLines, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            var member = root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : "";
+            var severity = root.GetProperty("severity").GetString() switch { "risk" => "风险", "notice" => "提示", _ => "程序" };
+            writer.WriteLine($"{root.GetProperty("householdId").GetString()}\t{root.GetProperty("ruleId").GetString()}\t{member}\t{severity}\t{root.GetProperty("explanation").GetString()}");
+        }
+    }
+}
