@@ -103,4 +103,21 @@ public sealed class FindingContentTests
         Assert.Equal(1, summary.CandidatesByType["hardship"]);
         Assert.Equal(2, summary.Candidates);
     }
+
+    [Fact]
+    public void High_medical_self_pay_alone_makes_a_marginal_candidate_and_an_expenditure_surge_a_hardship_one()
+    {
+        var selfPay = SampleHousehold.Create("610728-0001");
+        selfPay["category"] = "ordinary";
+        selfPay["incomes"]![0]!["wage"] = 90000;
+        selfPay["expenses"] = JsonNode.Parse("""[{"date":"2021-10-01","kind":"medical","amount":60000,"reimbursed":10000}]""");
+        var surge = SampleHousehold.Create("610728-0002");
+        surge["category"] = "ordinary";
+        surge["expenses"] = JsonNode.Parse("""[{"date":"2021-10-01","kind":"education","amount":3000,"reimbursed":0}]""");
+        var (findings, _, summary) = Evaluate.Lines([SampleHousehold.Line(selfPay), SampleHousehold.Line(surge)], AsOf);
+        Assert.Contains(findings, f => f.GetProperty("householdId").GetString() == "610728-0001" && f.GetProperty("ruleId").GetString() == "MED-HIGH-SELFPAY");
+        Assert.Contains(findings, f => f.GetProperty("householdId").GetString() == "610728-0002" && f.GetProperty("ruleId").GetString() == "EXP-RIGID-SURGE");
+        Assert.Equal(1, summary.CandidatesByType["marginal"]);
+        Assert.Equal(1, summary.CandidatesByType["hardship"]);
+    }
 }
