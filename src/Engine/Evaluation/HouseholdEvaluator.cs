@@ -80,7 +80,7 @@ public sealed class HouseholdEvaluator
                     }
                 }
             }
-            catch (ParameterNotInForceException ex)
+            catch (Exception ex) when (ex is ParameterNotInForceException or Monitoring.Rules.Calendars.CalendarNotCoveredException)
             {
                 (problems ??= []).Add(new RuleEvaluationProblem(household.Id, rule.Id, ex.Message, IsError: false));
             }

@@ -133,7 +133,7 @@ public sealed class HouseholdExplainer
                     LabelZh = node.LabelZh,
                     Expression = node.Expression,
                     Held = null,
-                    NotEvaluatedReason = ex is ParameterNotInForceException ? ex.Message : "缺少所需数据，无法判断",
+                    NotEvaluatedReason = ex is ParameterNotInForceException or Monitoring.Rules.Calendars.CalendarNotCoveredException ? ex.Message : "缺少所需数据，无法判断",
                     Values = values,
                     Children = [],
                 };
@@ -148,5 +148,5 @@ public sealed class HouseholdExplainer
     }
 
     private static bool IsDataGap(Exception ex) =>
-        ex is NullReferenceException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or ArgumentOutOfRangeException or DivideByZeroException or ParameterNotInForceException;
+        ex is NullReferenceException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or ArgumentOutOfRangeException or DivideByZeroException or ParameterNotInForceException or Monitoring.Rules.Calendars.CalendarNotCoveredException;
 }

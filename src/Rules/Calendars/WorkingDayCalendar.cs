@@ -43,7 +43,11 @@ public sealed class WorkingDayCalendar
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
     }
 
-    /// <summary>The <paramref name="count"/>-th working day after <paramref name="date"/> (the date itself is not counted).</summary>
+    /// <summary>
+    /// The <paramref name="count"/>-th working day after <paramref name="date"/> (the date itself is not counted).
+    /// Throws <see cref="CalendarNotCoveredException"/> when the count passes through a year without a loaded notice
+    /// (the calendar never guesses holidays); the weekends-only calendar counts Monday to Friday.
+    /// </summary>
     public DateOnly AddWorkingDays(DateOnly date, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -52,6 +56,11 @@ public sealed class WorkingDayCalendar
         while (remaining > 0)
         {
             current = current.AddDays(1);
+            if (_noticeByYear.Count > 0 && !_noticeByYear.ContainsKey(current.Year))
+            {
+                throw new CalendarNotCoveredException(current.Year);
+            }
+
             if (IsWorkingDay(current))
             {
                 remaining--;

@@ -25,7 +25,7 @@ public static class SummaryPrinter
 
         foreach (var (ruleId, count) in summary.NotEvaluableByRule)
         {
-            writer.WriteLine($"注意：规则 {ruleId}（{titles.GetValueOrDefault(ruleId)}）有 {count:N0} 户因参数无生效取值未评估");
+            writer.WriteLine($"注意：规则 {ruleId}（{titles.GetValueOrDefault(ruleId)}）有 {count:N0} 户因参数无生效取值或节假日日历未覆盖而未评估");
         }
 
         foreach (var (ruleId, count) in summary.ErrorsByRule)

@@ -105,6 +105,19 @@ public sealed class FindingContentTests
     }
 
     [Fact]
+    public void A_plan_deadline_beyond_the_loaded_calendar_is_reported_as_not_evaluable()
+    {
+        var household = SampleHousehold.Create();
+        household["category"] = "monitored";
+        household["monitoringType"] = "marginal";
+        household["helper"] = null;
+        household["case"] = JsonNode.Parse("""{"openedOn":"2026-12-10","inclusion":[{"step":"warning_notice","date":"2026-12-10"},{"step":"county_approval","date":"2026-12-24"}]}""");
+        var (findings, _, summary) = Evaluate.Lines([SampleHousehold.Line(household)], new DateOnly(2027, 1, 20));
+        Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "PROC-PLAN-OVERDUE");
+        Assert.Equal(1, summary.NotEvaluableByRule["PROC-PLAN-OVERDUE"]);
+    }
+
+    [Fact]
     public void High_medical_self_pay_alone_makes_a_marginal_candidate_and_an_expenditure_surge_a_hardship_one()
     {
         var selfPay = SampleHousehold.Create("610728-0001");

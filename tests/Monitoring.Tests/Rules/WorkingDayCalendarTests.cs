@@ -35,6 +35,14 @@ public sealed class WorkingDayCalendarTests
             Calendar.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
 
     [Fact]
+    public void A_deadline_running_into_a_year_without_a_notice_is_refused_not_guessed()
+    {
+        var error = Assert.Throws<Monitoring.Rules.Calendars.CalendarNotCoveredException>(() => Calendar.AddWorkingDays(new DateOnly(2026, 12, 24), 10));
+        Assert.Equal(2027, error.Year);
+        Assert.Equal(new DateOnly(2026, 12, 31), Calendar.AddWorkingDays(new DateOnly(2026, 12, 24), 5));
+    }
+
+    [Fact]
     public void Every_year_2020_to_2026_has_its_notice()
     {
         for (var year = 2020; year <= 2026; year++)
