@@ -21,9 +21,14 @@ public static class CommandRunner
             Console.Error.WriteLine($"规则文件错误：{ex.Message}");
             return ExitCodes.Fatal;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"读写错误：{ex.Message}");
+            return ExitCodes.Fatal;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("MONITORING_DEBUG") != "1")
+        {
+            Console.Error.WriteLine($"内部错误：{ex.GetType().Name}：{ex.Message}（设置环境变量 MONITORING_DEBUG=1 可显示调用栈）");
             return ExitCodes.Fatal;
         }
     }
