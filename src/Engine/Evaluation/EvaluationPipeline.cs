@@ -34,9 +34,6 @@ public sealed class EvaluationPipeline
     /// <summary>Called in line order for every rejected line.</summary>
     public Action<RecordProblem>? OnProblem { get; init; }
 
-    /// <summary>Called once per household evaluated, in line order (for candidate lists and stores).</summary>
-    public Action<HouseholdOutcome>? OnOutcome { get; init; }
-
     /// <summary>Called for rules that could not be evaluated for a household.</summary>
     public Action<RuleEvaluationProblem>? OnRuleProblem { get; init; }
 
@@ -257,7 +254,5 @@ public sealed class EvaluationPipeline
         {
             helpers.Add(line.CountyCode ?? "", helper, entry, line.Category ?? "", line.VillageCode);
         }
-
-        OnOutcome?.Invoke(outcome);
     }
 }

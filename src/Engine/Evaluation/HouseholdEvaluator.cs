@@ -53,8 +53,6 @@ public sealed class HouseholdEvaluator
 
     public DateOnly AsOf { get; }
 
-    public string ProfileId => _ruleSet.Profile.Id;
-
     public IReadOnlyList<RuleDefinition> HouseholdRules => _householdRules;
 
     public IReadOnlyList<RuleDefinition> HelperRules => _helperRules;

@@ -25,8 +25,6 @@ public sealed class FindingSorter : IDisposable
 
     public long Count { get; private set; }
 
-    public int SpilledRuns => _runs.Count;
-
     public static string Key(string householdId, string ruleId) => householdId + "\0" + ruleId;
 
     public void Add(string key, byte[] json)

@@ -24,10 +24,6 @@ public sealed class WorkingDayCalendar
 
     public bool Covers(int year) => _noticeByYear.ContainsKey(year);
 
-    public bool IsHoliday(DateOnly date) => _holidays.Contains(date);
-
-    public bool IsAdjustedWorkingDay(DateOnly date) => _adjustedWorkingDays.Contains(date);
-
     public bool IsWorkingDay(DateOnly date)
     {
         if (_adjustedWorkingDays.Contains(date))
@@ -68,20 +64,5 @@ public sealed class WorkingDayCalendar
         }
 
         return current;
-    }
-
-    /// <summary>Working days in (from, to]: how many working days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
-    public int WorkingDaysBetween(DateOnly from, DateOnly to)
-    {
-        var count = 0;
-        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
-        {
-            if (IsWorkingDay(d))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }

@@ -36,8 +36,6 @@ public sealed class RuleFunctions
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="date"/> on the State Council calendar (调休 included).</summary>
     public DateOnly AddWorkingDays(DateOnly date, int count) => _calendar.AddWorkingDays(date, count);
 
-    public bool CalendarCovers(DateOnly date) => _calendar.Covers(date.Year);
-
     /// <summary>Full years of age on <paramref name="date"/>.</summary>
     public int AgeAt(DateOnly birthDate, DateOnly date)
     {

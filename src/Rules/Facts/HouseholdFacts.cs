@@ -115,6 +115,4 @@ public sealed class HouseholdFacts
     }
 
     private (int Days, IReadOnlyList<EventFacts> Events)? _eventsWithin;
-
-    public bool HasVisitBetween(DateOnly from, DateOnly to) => Visits.Any(v => v >= from && v <= to);
 }
