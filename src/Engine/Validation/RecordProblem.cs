@@ -1,7 +1,10 @@
 namespace Monitoring.Engine.Validation;
 
-/// <summary>One problem with one input line or row: printed as <c>line N: field: reason</c>.</summary>
-public sealed record RecordProblem(long Line, string Field, string Reason)
+/// <summary>
+/// One problem with one input line (JSON Lines) or row (spreadsheet, CSV): printed as <c>line N: field: reason</c>
+/// or <c>row N: field: reason</c>.
+/// </summary>
+public sealed record RecordProblem(long Line, string Field, string Reason, string Unit = "line")
 {
-    public override string ToString() => $"line {Line}: {Field}: {Reason}";
+    public override string ToString() => $"{Unit} {Line}: {Field}: {Reason}";
 }
