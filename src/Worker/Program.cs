@@ -10,5 +10,6 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     RulesCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),
+    MigrateCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,0 +1,20 @@
+namespace Monitoring.Engine.Store;
+
+/// <summary>The current version of each household, with the columns lists and reviews filter on.</summary>
+public sealed class Household
+{
+    public required string Id { get; set; }
+
+    public required string CountyCode { get; set; }
+
+    public string? VillageCode { get; set; }
+
+    public required string Category { get; set; }
+
+    public string? HelperName { get; set; }
+
+    /// <summary>The <see cref="HouseholdVersion"/> in force.</summary>
+    public required string CurrentHash { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitoring.Engine.Store;
+
+namespace Monitoring.Worker.Cli;
+
+/// <summary>
+/// The host the store verbs run in: configuration from appsettings.json and the environment
+/// (<c>ConnectionStrings__Monitoring</c>), <see cref="StoreOptions"/> bound and validated at start.
+/// </summary>
+public static class StoreServices
+{
+    public static IHost Build(string? connectionOverride = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = false,
+        });
+        builder.Services.AddOptions<StoreOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = connectionOverride ?? configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "ConnectionStrings:Monitoring 不能为空")
+            .Validate(o => StoreOptions.IsWellFormed(o.ConnectionString), "ConnectionStrings:Monitoring 不是有效的 PostgreSQL 连接串")
+            .ValidateOnStart();
+        builder.Services.AddDbContextFactory<MonitoringDbContext>((services, options) =>
+            StoreOptions.Configure((DbContextOptionsBuilder<MonitoringDbContext>)options, services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
+        return builder.Build();
+    }
+}
