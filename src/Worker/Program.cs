@@ -11,5 +11,8 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     GenerateCommand.Create(),
     BenchCommand.Create(),
     MigrateCommand.Create(),
+    ImportCommand.Create(),
+    RunNightlyCommand.Create(),
+    ExportFindingsCommand.Create(),
 };
 return root.Parse(args).Invoke();

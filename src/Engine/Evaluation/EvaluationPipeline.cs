@@ -34,19 +34,29 @@ public sealed class EvaluationPipeline
     /// <summary>Called in line order for every rejected line.</summary>
     public Action<RecordProblem>? OnProblem { get; init; }
 
+    /// <summary>Called once per household evaluated, in input order (candidate lists, stores).</summary>
+    public Action<HouseholdOutcome>? OnOutcome { get; init; }
+
     /// <summary>Called for rules that could not be evaluated for a household.</summary>
     public Action<RuleEvaluationProblem>? OnRuleProblem { get; init; }
 
     public long SorterMemoryLimitBytes { get; init; } = 64L * 1024 * 1024;
 
-    public EvaluationSummary Run(Stream input, Stream output, CancellationToken cancellationToken = default)
+    public EvaluationSummary Run(Stream input, Stream output, CancellationToken cancellationToken = default) =>
+        Run(new Utf8LineReader(input).ReadLines(), output, cancellationToken);
+
+    /// <summary>Evaluates records that come as UTF-8 JSON lines from elsewhere (the store), numbered 1, 2, … in order.</summary>
+    public EvaluationSummary Run(IEnumerable<byte[]> lines, Stream output, CancellationToken cancellationToken = default) =>
+        RunLines(lines, output, cancellationToken);
+
+    private EvaluationSummary RunLines(IEnumerable<byte[]> source, Stream output, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var summary = new EvaluationSummary { AsOf = _asOf, Profile = _ruleSet.Profile.Id, RuleSetVersion = RuleVersions.ForRuleSet(_ruleSet) };
         var lines = Channel.CreateBounded<(long Sequence, List<(long Line, byte[] Text)> Lines)>(new BoundedChannelOptions(_workers * 2) { SingleWriter = true });
         var results = Channel.CreateBounded<(long Sequence, List<EvaluatedLine> Lines)>(new BoundedChannelOptions(_workers * 2) { SingleReader = true });
 
-        var reader = Task.Run(() => ReadBatches(input, lines.Writer, cancellationToken), cancellationToken);
+        var reader = Task.Run(() => BatchLines(source, lines.Writer, cancellationToken), cancellationToken);
         var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => Work(lines.Reader, results.Writer, cancellationToken), cancellationToken)).ToArray();
         var closer = Task.WhenAll(workers).ContinueWith(t => results.Writer.TryComplete(t.Exception), TaskScheduler.Default);
 
@@ -76,18 +86,16 @@ public sealed class EvaluationPipeline
         return summary;
     }
 
-    private static async Task ReadBatches(Stream input, ChannelWriter<(long, List<(long, byte[])>)> writer, CancellationToken cancellationToken)
+    private static async Task BatchLines(IEnumerable<byte[]> source, ChannelWriter<(long, List<(long, byte[])>)> writer, CancellationToken cancellationToken)
     {
         try
         {
-            var lines = new Utf8LineReader(input);
             long lineNumber = 0;
             long sequence = 0;
             var batch = new List<(long, byte[])>(BatchSize);
-            while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            foreach (var line in source)
             {
-                lineNumber++;
-                batch.Add((lineNumber, line));
+                batch.Add((++lineNumber, line));
                 if (batch.Count == BatchSize)
                 {
                     await writer.WriteAsync((sequence++, batch), cancellationToken).ConfigureAwait(false);
@@ -250,6 +258,7 @@ public sealed class EvaluationPipeline
             EvaluationSummary.Increment(summary.CandidatesByType, type);
         }
 
+        OnOutcome?.Invoke(outcome);
         if (line.HelperName is { } helper)
         {
             helpers.Add(line.CountyCode ?? "", helper, entry, line.Category ?? "", line.VillageCode);

@@ -15,8 +15,17 @@ public sealed class Utf8LineReader
 
     public Utf8LineReader(Stream stream) => _stream = stream;
 
+    /// <summary>Every line of the stream, in order.</summary>
+    public IEnumerable<byte[]> ReadLines()
+    {
+        while (ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
     /// <summary>The next line (without its line end), or null at the end of the stream.</summary>
-    public async ValueTask<byte[]?> ReadLineAsync(CancellationToken cancellationToken)
+    public byte[]? ReadLine()
     {
         while (true)
         {
@@ -40,7 +49,7 @@ public sealed class Utf8LineReader
                 return last;
             }
 
-            await FillAsync(cancellationToken).ConfigureAwait(false);
+            Fill();
         }
     }
 
@@ -63,7 +72,7 @@ public sealed class Utf8LineReader
         return _buffer.AsSpan(from, to - from).ToArray();
     }
 
-    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    private void Fill()
     {
         if (_start > 0)
         {
@@ -77,7 +86,7 @@ public sealed class Utf8LineReader
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0)
         {
             _eof = true;

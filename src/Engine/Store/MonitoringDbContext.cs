@@ -59,7 +59,7 @@ public sealed class MonitoringDbContext : DbContext
         {
             e.ToTable("findings");
             e.HasKey(f => f.Id);
-            e.Property(f => f.Finding).HasColumnType("jsonb");
+            e.Property(f => f.Finding).HasColumnType("json");
             e.Property(f => f.HouseholdHash).HasMaxLength(64);
             e.HasOne<EvaluationRun>().WithMany().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<HouseholdVersion>().WithMany().HasForeignKey(f => f.HouseholdHash).OnDelete(DeleteBehavior.Restrict);

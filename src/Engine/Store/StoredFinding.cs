@@ -29,6 +29,6 @@ public sealed class StoredFinding
     /// <summary>The household version the finding was evaluated on.</summary>
     public required string HouseholdHash { get; set; }
 
-    /// <summary>The finding JSON (jsonb), as in the findings format.</summary>
+    /// <summary>The finding JSON exactly as <c>evaluate</c> wrote it (json, text preserved), as in the findings format.</summary>
     public required string Finding { get; set; }
 }

@@ -8,16 +8,12 @@ namespace Monitoring.Tests.Engine;
 public sealed class StreamingPartsTests
 {
     [Fact]
-    public async Task Lines_are_split_on_lf_and_crlf_with_a_bom_and_no_final_newline()
+    public void Lines_are_split_on_lf_and_crlf_with_a_bom_and_no_final_newline()
     {
         var long1 = new string('x', 3_000_000);
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes($"一\r\n\n{long1}\n三")).ToArray();
         var reader = new Utf8LineReader(new MemoryStream(bytes));
-        var lines = new List<string>();
-        while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
-        {
-            lines.Add(Encoding.UTF8.GetString(line));
-        }
+        var lines = reader.ReadLines().Select(l => Encoding.UTF8.GetString(l)).ToList();
 
         Assert.Equal(["一", "", long1, "三"], lines);
     }

@@ -288,7 +288,7 @@ namespace Monitoring.Engine.Store.Migrations
 
                     b.Property<string>("Finding")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("finding");
 
                     b.Property<string>("HouseholdHash")

@@ -105,7 +105,7 @@ namespace Monitoring.Engine.Store.Migrations
                     profile = table.Column<string>(type: "text", nullable: false),
                     village_code = table.Column<string>(type: "text", nullable: true),
                     household_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    finding = table.Column<string>(type: "jsonb", nullable: false)
+                    finding = table.Column<string>(type: "json", nullable: false)
                 },
                 constraints: table =>
                 {

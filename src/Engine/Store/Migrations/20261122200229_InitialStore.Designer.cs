@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Monitoring.Engine.Store.Migrations
 {
     [DbContext(typeof(MonitoringDbContext))]
-    [Migration("20261122195909_InitialStore")]
+    [Migration("20261122200229_InitialStore")]
     partial class InitialStore
     {
         /// <inheritdoc />
@@ -291,7 +291,7 @@ namespace Monitoring.Engine.Store.Migrations
 
                     b.Property<string>("Finding")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("finding");
 
                     b.Property<string>("HouseholdHash")

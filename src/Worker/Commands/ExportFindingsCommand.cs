@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Monitoring.Engine.Store;
+using Monitoring.Worker.Cli;
+
+namespace Monitoring.Worker.Commands;
+
+/// <summary><c>export-findings</c>: a stored run's findings, exactly as <c>evaluate</c> writes them.</summary>
+public static class ExportFindingsCommand
+{
+    public static Command Create()
+    {
+        var run = new Option<string>("--run") { Description = "批次：latest（最近完成的批次）或批次编号", DefaultValueFactory = _ => "latest" };
+        var village = new Option<string?>("--village") { Description = "只导出该村（村级代码）的发现" };
+        var output = new Option<string>("--output") { Description = "输出文件，- 为标准输出", DefaultValueFactory = _ => "-" };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL 连接串（默认 ConnectionStrings:Monitoring）" };
+        var command = new Command("export-findings", "导出某一批次的发现（JSON Lines，与 evaluate 输出一致）") { run, village, output, connection };
+        command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(run)!, result.GetValue(village), result.GetValue(output)!, result.GetValue(connection))));
+        return command;
+    }
+
+    private static int Run(string runText, string? village, string outputPath, string? connection)
+    {
+        using var host = StoreServices.Build(connection);
+        var exporter = new FindingsExporter(host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString);
+        long runId;
+        if (runText == "latest")
+        {
+            runId = exporter.LatestCompletedRun() ?? throw new UserErrorException("数据库中还没有已完成的评估批次（先运行 run-nightly）");
+        }
+        else if (!long.TryParse(runText, NumberStyles.None, CultureInfo.InvariantCulture, out runId))
+        {
+            throw new UserErrorException($"--run 应为 latest 或批次编号，而不是 '{runText}'");
+        }
+
+        var status = exporter.RunStatus(runId) ?? throw new UserErrorException($"没有编号为 {runId} 的批次");
+        if (status != "completed")
+        {
+            throw new UserErrorException($"批次 {runId} 的状态是 {status}，只能导出已完成的批次");
+        }
+
+        using var target = outputPath == "-" ? Console.OpenStandardOutput() : new FileStream(outputPath, FileMode.Create, FileAccess.Write);
+        using var writer = new StreamWriter(target, new UTF8Encoding(false)) { NewLine = "\n" };
+        long count = 0;
+        foreach (var finding in exporter.Findings(runId, village))
+        {
+            writer.WriteLine(finding);
+            count++;
+        }
+
+        Console.Error.WriteLine($"已导出批次 {runId} 的发现 {count:N0} 条");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Monitoring.Engine.Store;
+using Monitoring.Worker.Cli;
+using Npgsql;
+
+namespace Monitoring.Worker.Commands;
+
+/// <summary><c>import</c>: household records into the store, all-or-nothing per file, upserted by household id.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "农户记录文件（JSON Lines v1）", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "校验已发生事项日期所用的日期（默认今天）" };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL 连接串（默认 ConnectionStrings:Monitoring）" };
+        var command = new Command("import", "导入农户记录到数据库：整文件要么全部导入，要么（有任何错误时）一条也不写入") { input, asOf, connection };
+        command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(input)!, result.GetValue(asOf), result.GetValue(connection))));
+        return command;
+    }
+
+    private static int Run(string inputPath, string? asOfText, string? connection)
+    {
+        var asOf = asOfText is null ? DateOnly.FromDateTime(DateTime.Today) : CommonOptions.ParseDate(asOfText, "--as-of");
+        using var host = StoreServices.Build(connection);
+        var connectionString = host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString;
+        using var input = CommonOptions.OpenInput(inputPath);
+        try
+        {
+            var result = new HouseholdImporter(connectionString).ImportJsonLines(input, asOf, problem => Console.Error.WriteLine(problem.ToString()));
+            if (!result.Committed)
+            {
+                Console.Error.WriteLine($"导入未执行：读取 {result.Read:N0} 户，其中 {result.Rejected:N0} 户数据有误（见上），数据库未作任何改动");
+                return ExitCodes.RecordsRejected;
+            }
+
+            Console.Error.WriteLine($"导入完成：读取 {result.Read:N0} 户，新增 {result.Inserted:N0} 户，更新 {result.Updated:N0} 户，未变化 {result.Unchanged:N0} 户");
+            return ExitCodes.Success;
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new UserErrorException($"数据库错误，导入未执行：{ex.Message}");
+        }
+    }
+}

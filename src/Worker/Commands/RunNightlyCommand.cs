@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Monitoring.Engine.Store;
+using Monitoring.Worker.Cli;
+using Npgsql;
+
+namespace Monitoring.Worker.Commands;
+
+/// <summary><c>run-nightly</c>: the nightly evaluation over the store, in the foreground, with progress on stderr.</summary>
+public static class RunNightlyCommand
+{
+    public static Command Create()
+    {
+        var asOf = CommonOptions.AsOf(required: true);
+        var profile = CommonOptions.Profile();
+        var rules = CommonOptions.Rules();
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL 连接串（默认 ConnectionStrings:Monitoring）" };
+        var command = new Command("run-nightly", "对数据库中的全部农户运行一次夜间评估，保存发现、候选与新增/消除情况") { asOf, profile, rules, connection };
+        command.SetAction(result => CommandRunner.Run(() => Run(CommonOptions.ParseDate(result.GetValue(asOf), "--as-of"), result.GetValue(profile)!,
+            result.GetValue(rules), result.GetValue(connection))));
+        return command;
+    }
+
+    private static int Run(DateOnly asOf, string profile, string? rulesDirectory, string? connection)
+    {
+        var ruleSet = CommonOptions.RuleSet(CommonOptions.LoadCatalog(rulesDirectory), profile);
+        using var host = StoreServices.Build(connection);
+        var connectionString = host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString;
+        var runner = new NightlyRunner(connectionString, ruleSet)
+        {
+            OnProgress = (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+        };
+        try
+        {
+            var result = runner.Run(asOf);
+            Console.Error.WriteLine();
+            Console.Error.WriteLine($"批次 {result.RunId} 已完成（上一批次 {result.PreviousRunId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "无"}）：新增发现 {result.NewFindings:N0} 条，已消除 {result.ResolvedFindings:N0} 条");
+            SummaryPrinter.Print(Console.Error, result.Summary, ruleSet);
+            return ExitCodes.Success;
+        }
+        catch (NpgsqlException ex)
+        {
+            Console.Error.WriteLine();
+            throw new UserErrorException($"数据库错误，本批次未提交任何结果：{ex.Message}");
+        }
+    }
+
+    private static string Bar(long done, long total)
+    {
+        const int width = 30;
+        var filled = total == 0 ? width : (int)(width * done / total);
+        return "[" + new string('#', filled) + new string('-', width - filled) + "]";
+    }
+}
