@@ -14,5 +14,6 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     ImportCommand.Create(),
     RunNightlyCommand.Create(),
     ExportFindingsCommand.Create(),
+    ServiceCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -20,14 +20,20 @@ public static class StoreServices
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = false,
         });
-        builder.Services.AddOptions<StoreOptions>()
+        AddStore(builder.Services, connectionOverride);
+        return builder.Build();
+    }
+
+    /// <summary>Registers <see cref="StoreOptions"/> (bound, validated at start) and the EF Core context factory.</summary>
+    public static void AddStore(IServiceCollection services, string? connectionOverride)
+    {
+        services.AddOptions<StoreOptions>()
             .Configure<IConfiguration>((options, configuration) =>
                 options.ConnectionString = connectionOverride ?? configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "ConnectionStrings:Monitoring 不能为空")
             .Validate(o => StoreOptions.IsWellFormed(o.ConnectionString), "ConnectionStrings:Monitoring 不是有效的 PostgreSQL 连接串")
             .ValidateOnStart();
-        builder.Services.AddDbContextFactory<MonitoringDbContext>((services, options) =>
-            StoreOptions.Configure((DbContextOptionsBuilder<MonitoringDbContext>)options, services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
-        return builder.Build();
+        services.AddDbContextFactory<MonitoringDbContext>((provider, options) =>
+            StoreOptions.Configure((DbContextOptionsBuilder<MonitoringDbContext>)options, provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
     }
 }

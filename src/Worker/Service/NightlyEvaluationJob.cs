@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitoring.Engine.Store;
+using Monitoring.Rules.Catalog;
+using Quartz;
+
+namespace Monitoring.Worker.Service;
+
+/// <summary>
+/// The nightly evaluation as a Quartz job. Clustered on the store's PostgreSQL, one worker of the cluster runs a
+/// night's batch; <see cref="DisallowConcurrentExecutionAttribute"/> keeps a late run from overlapping the next.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed partial class NightlyEvaluationJob : IJob
+{
+    public static readonly JobKey Key = new("nightly-evaluation", "monitoring");
+
+    private readonly RuleCatalog _catalog;
+    private readonly IOptions<NightlyOptions> _nightly;
+    private readonly IOptions<StoreOptions> _store;
+    private readonly ILogger<NightlyEvaluationJob> _logger;
+
+    public NightlyEvaluationJob(RuleCatalog catalog, IOptions<NightlyOptions> nightly, IOptions<StoreOptions> store, ILogger<NightlyEvaluationJob> logger)
+    {
+        _catalog = catalog;
+        _nightly = nightly;
+        _store = store;
+        _logger = logger;
+    }
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(_nightly.Value.TimeZone);
+        var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var asOf = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fired, zone).DateTime);
+        var runner = new NightlyRunner(_store.Value.ConnectionString, _catalog.ForProfile(_nightly.Value.Profile));
+        LogStarting(asOf, _nightly.Value.Profile);
+        try
+        {
+            var result = runner.Run(asOf, cancellationToken);
+            LogCompleted(result.RunId, asOf, result.Summary.HouseholdsEvaluated, result.Summary.FindingsWritten, result.NewFindings, result.ResolvedFindings);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidDataException or IOException)
+        {
+            LogFailed(ex, asOf);
+            throw new JobExecutionException("夜间评估失败，本批次未提交任何结果", ex);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "夜间评估开始：评估日 {AsOf}，地区配置 {Profile}")]
+    private partial void LogStarting(DateOnly asOf, string profile);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "夜间评估批次 {RunId} 完成：评估日 {AsOf}，评估 {Households} 户，发现 {Findings} 条，新增 {New} 条，消除 {Resolved} 条")]
+    private partial void LogCompleted(long runId, DateOnly asOf, long households, long findings, long @new, long resolved);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "夜间评估失败：评估日 {AsOf}，本批次未提交任何结果")]
+    private partial void LogFailed(Exception exception, DateOnly asOf);
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Engine.Generation;
+using Monitoring.Engine.Store;
+using Monitoring.Tests.Support;
+using Npgsql;
+
+namespace Monitoring.Tests.Store;
+
+/// <summary>Two worker services sharing one clustered Quartz schedule on the same PostgreSQL.</summary>
+public sealed class ClusteredWorkersTests : IClassFixture<PostgresFixture>
+{
+    private static readonly DateOnly AsOf = new(2022, 6, 30);
+    private readonly PostgresFixture _db;
+
+    public ClusteredWorkersTests(PostgresFixture db)
+    {
+        _db = db;
+        using var context = db.Context();
+        context.Database.Migrate();
+    }
+
+    [Fact]
+    public void Two_workers_started_together_run_the_nightly_batch_once()
+    {
+        var fire = DateTimeOffset.UtcNow.AddSeconds(15);
+        var cron = $"{fire.Second} {fire.Minute} {fire.Hour} {fire.Day} {fire.Month} ? {fire.Year}";
+        var before = Scalar("SELECT count(*) FROM evaluation_runs");
+        using var first = WorkerProcess.Start("service", "--cron", cron, "--time-zone", "UTC", "--connection", _db.ConnectionString);
+        using var second = WorkerProcess.Start("service", "--cron", cron, "--time-zone", "UTC", "--connection", _db.ConnectionString);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            while (Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'completed'") == Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'completed' AND started_at < now() - interval '10 minutes'") && watch.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                if (first.HasExited && second.HasExited)
+                {
+                    Assert.Fail("both workers exited: " + WorkerProcess.Errors(first));
+                }
+
+                Thread.Sleep(200);
+            }
+
+            Thread.Sleep(5000);
+            Assert.Equal(before + 1, Scalar("SELECT count(*) FROM evaluation_runs"));
+            Assert.Equal(DateOnly.FromDateTime(fire.UtcDateTime), (DateOnly)ScalarObject("SELECT as_of FROM evaluation_runs ORDER BY id DESC LIMIT 1")!);
+        }
+        finally
+        {
+            first.Kill(entireProcessTree: true);
+            second.Kill(entireProcessTree: true);
+        }
+    }
+
+    private long Scalar(string sql) => Sql.Count(_db.ConnectionString, sql);
+
+    private object? ScalarObject(string sql) => Sql.Value(_db.ConnectionString, sql);
+}
