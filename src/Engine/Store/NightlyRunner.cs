@@ -39,9 +39,15 @@ public sealed class NightlyRunner
         {
             return Execute(runId, asOf, cancellationToken);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            FailRun(runId, ex.Message);
+            var failure = new NightlyRunFailedException(runId, ex);
+            FailRun(runId, failure.Message);
+            throw failure;
+        }
+        catch (OperationCanceledException)
+        {
+            FailRun(runId, "运行被取消");
             throw;
         }
     }

@@ -42,7 +42,12 @@ public static class RunNightlyCommand
         catch (NpgsqlException ex)
         {
             Console.Error.WriteLine();
-            throw new UserErrorException($"数据库错误，本批次未提交任何结果：{ex.Message}");
+            throw new UserErrorException($"数据库错误，本批次未开始：{ex.Message}");
+        }
+        catch (NightlyRunFailedException ex)
+        {
+            Console.Error.WriteLine();
+            throw new UserErrorException(ex.Message);
         }
     }
 

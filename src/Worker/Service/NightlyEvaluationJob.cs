@@ -41,7 +41,7 @@ public sealed partial class NightlyEvaluationJob : IJob
             var result = runner.Run(asOf, cancellationToken);
             LogCompleted(result.RunId, asOf, result.Summary.HouseholdsEvaluated, result.Summary.FindingsWritten, result.NewFindings, result.ResolvedFindings);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is NightlyRunFailedException or Npgsql.NpgsqlException)
         {
             LogFailed(ex, asOf);
             throw new JobExecutionException("夜间评估失败，本批次未提交任何结果", ex);
