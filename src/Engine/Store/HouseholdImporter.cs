@@ -144,13 +144,13 @@ public sealed class HouseholdImporter
 
     internal static void Execute(NpgsqlConnection connection, string sql)
     {
-        using var command = new NpgsqlCommand(sql, connection);
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         command.ExecuteNonQuery();
     }
 
     internal static long Scalar(NpgsqlConnection connection, string sql)
     {
-        using var command = new NpgsqlCommand(sql, connection);
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -129,7 +129,7 @@ public sealed class NightlyRunner
                 UPDATE evaluation_runs SET status = 'completed', finished_at = now(), households_evaluated = @evaluated,
                     findings_count = @findings, candidates_count = @candidates, new_findings = @new, resolved_findings = @resolved
                 WHERE id = @id
-                """, connection))
+                """, connection) { CommandTimeout = 0 })
             {
                 complete.Parameters.AddWithValue("evaluated", summary.HouseholdsEvaluated);
                 complete.Parameters.AddWithValue("findings", summary.FindingsWritten);
@@ -189,7 +189,7 @@ public sealed class NightlyRunner
             SELECT @run, f.household_id, f.rule_id, f.member_id, f.severity, f.as_of, f.rule_version, f.profile, f.village_code, r.current_hash, f.finding
             FROM run_findings f JOIN run_households r ON r.id = f.household_id
             ORDER BY f.household_id, f.rule_id
-            """, connection);
+            """, connection) { CommandTimeout = 0 };
         insert.Parameters.AddWithValue("run", runId);
         insert.ExecuteNonQuery();
     }
@@ -223,7 +223,7 @@ public sealed class NightlyRunner
         using var fresh = new NpgsqlCommand("""
             SELECT count(*) FROM findings c WHERE c.run_id = @run
               AND NOT EXISTS (SELECT 1 FROM findings p WHERE p.run_id = @previous AND p.household_id = c.household_id AND p.rule_id = c.rule_id)
-            """, connection);
+            """, connection) { CommandTimeout = 0 };
         fresh.Parameters.AddWithValue("run", runId);
         fresh.Parameters.AddWithValue("previous", previous ?? -1L);
         var newCount = (long)fresh.ExecuteScalar()!;
@@ -231,7 +231,7 @@ public sealed class NightlyRunner
             INSERT INTO finding_resolutions (finding_id, run_id)
             SELECT p.id, @run FROM findings p WHERE p.run_id = @previous
               AND NOT EXISTS (SELECT 1 FROM findings c WHERE c.run_id = @run AND c.household_id = p.household_id AND c.rule_id = p.rule_id)
-            """, connection);
+            """, connection) { CommandTimeout = 0 };
         resolve.Parameters.AddWithValue("run", runId);
         resolve.Parameters.AddWithValue("previous", previous ?? -1L);
         return (newCount, resolve.ExecuteNonQuery());
