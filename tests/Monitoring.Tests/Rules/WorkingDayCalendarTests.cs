@@ -19,6 +19,8 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2022-02-07", true)]
     [InlineData("2026-02-14", true)] // Saturday worked for Spring Festival 2026
     [InlineData("2026-02-23", false)]
+    [InlineData("2019-05-03", false)] // 2019 Labour Day as amended by 国办发明电〔2019〕2号
+    [InlineData("2019-05-05", true)]
     [InlineData("2020-02-01", false)] // 2020 extension (国办发明电〔2020〕1号) cancelled this adjusted working day
     public void Working_days_follow_the_notices(string date, bool working) =>
         Assert.Equal(working, Calendar.IsWorkingDay(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
@@ -43,9 +45,9 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void Every_year_2020_to_2026_has_its_notice()
+    public void Every_year_2019_to_2026_has_its_notice()
     {
-        for (var year = 2020; year <= 2026; year++)
+        for (var year = 2019; year <= 2026; year++)
         {
             Assert.True(Calendar.Covers(year), $"{year} 年缺少节假日安排");
             Assert.Contains("国办发明电", Calendar.NoticeByYear[year], StringComparison.Ordinal);
