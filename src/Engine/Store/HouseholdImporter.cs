@@ -47,6 +47,32 @@ public sealed class HouseholdImporter
         return Import(Records(), "line", onProblem, cancellationToken);
     }
 
+    /// <summary>
+    /// Imports a county office's spreadsheet or CSV export (one row per member, Chinese headers; docs/import-mapping.md).
+    /// Validation problems are reported against the row and the Chinese column header they come from.
+    /// </summary>
+    public ImportResult ImportTabular(Stream input, Monitoring.Engine.Importing.TabularFormat format, DateOnly asOf, Action<RecordProblem> onProblem,
+        CancellationToken cancellationToken = default)
+    {
+        var validator = new HouseholdRecordValidator(asOf);
+        IEnumerable<(long Row, HouseholdRecord? Record, IReadOnlyList<RecordProblem> Problems)> Records()
+        {
+            foreach (var household in Monitoring.Engine.Importing.TabularHouseholdReader.Read(input, format))
+            {
+                if (household.Record is null || household.Problems.Count > 0)
+                {
+                    yield return (household.FirstRow, null, household.Problems);
+                    continue;
+                }
+
+                var problems = validator.Validate(household.Record).Errors.Select(e => household.Locate(e.PropertyName, e.ErrorMessage)).ToList();
+                yield return (household.FirstRow, problems.Count == 0 ? household.Record : null, problems);
+            }
+        }
+
+        return Import(Records(), "row", onProblem, cancellationToken);
+    }
+
     /// <summary>Imports already parsed records (spreadsheets, CSV) with their row numbers and problems.</summary>
     public ImportResult Import(IEnumerable<(long Row, HouseholdRecord? Record, IReadOnlyList<RecordProblem> Problems)> records, string unit,
         Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)

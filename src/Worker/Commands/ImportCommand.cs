@@ -12,7 +12,7 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "农户记录文件（JSON Lines v1）", Required = true };
+        var input = new Option<string>("--input") { Description = "农户记录文件：JSON Lines v1（.jsonl），或县乡导出的 .xlsx / .csv（中文表头，见 docs/import-mapping.md）", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "校验已发生事项日期所用的日期（默认今天）" };
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL 连接串（默认 ConnectionStrings:Monitoring）" };
         var command = new Command("import", "导入农户记录到数据库：整文件要么全部导入，要么（有任何错误时）一条也不写入") { input, asOf, connection };
@@ -28,7 +28,14 @@ public static class ImportCommand
         using var input = CommonOptions.OpenInput(inputPath);
         try
         {
-            var result = new HouseholdImporter(connectionString).ImportJsonLines(input, asOf, problem => Console.Error.WriteLine(problem.ToString()));
+            var importer = new HouseholdImporter(connectionString);
+            void Report(Monitoring.Engine.Validation.RecordProblem problem) => Console.Error.WriteLine(problem.ToString());
+            var result = Path.GetExtension(inputPath).ToLowerInvariant() switch
+            {
+                ".xlsx" => importer.ImportTabular(input, Monitoring.Engine.Importing.TabularFormat.Xlsx, asOf, Report),
+                ".csv" => importer.ImportTabular(input, Monitoring.Engine.Importing.TabularFormat.Csv, asOf, Report),
+                _ => importer.ImportJsonLines(input, asOf, Report),
+            };
             if (!result.Committed)
             {
                 Console.Error.WriteLine($"导入未执行：读取 {result.Read:N0} 户，其中 {result.Rejected:N0} 户数据有误（见上），数据库未作任何改动");

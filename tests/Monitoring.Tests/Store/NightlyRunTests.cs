@@ -43,6 +43,29 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
     }
 
     [Fact]
+    public void A_csv_export_with_a_bad_cell_is_refused_whole_naming_the_row_and_column()
+    {
+        var before = Counts();
+        string?[] header = ["户编码", "县级代码", "村级代码", "户类别", "成员编号", "姓名", "与户主关系", "出生日期"];
+        var csv = Monitoring.Tests.Spreadsheets.SheetFiles.Csv([
+            header,
+            ["610728-9301", "610728", "610728001001", "脱贫户", "m1", "王一", "户主", "1970-05-01"],
+            ["610728-9302", "610728", "610728001001", "一般农户", "m1", "王二", "户主", "1970-13-01"],
+        ]);
+        var problems = new List<RecordProblem>();
+        var result = new HouseholdImporter(_db.ConnectionString).ImportTabular(csv, Monitoring.Engine.Importing.TabularFormat.Csv, AsOf, problems.Add);
+
+        Assert.False(result.Committed);
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("row 3: 出生日期:", problem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Counts());
+
+        var good = Monitoring.Tests.Spreadsheets.SheetFiles.Csv([header, ["610728-9301", "610728", "610728001001", "脱贫户", "m1", "王一", "户主", "1970-05-01"]]);
+        Assert.True(new HouseholdImporter(_db.ConnectionString).ImportTabular(good, Monitoring.Engine.Importing.TabularFormat.Csv, AsOf, p => Assert.Fail(p.ToString())).Committed);
+        Assert.Equal("lifted", Sql.Value(_db.ConnectionString, "SELECT category FROM households WHERE id = '610728-9301'"));
+    }
+
+    [Fact]
     public void A_second_run_records_new_and_resolved_findings_against_the_first()
     {
         var household = SampleHousehold.Create("610728-9100");
