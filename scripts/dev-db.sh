@@ -65,9 +65,15 @@ CONF
   fi
   if running; then
     echo "dev-db: already running on 127.0.0.1:$port"
-  else
-    as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null
+  elif as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null; then
     echo "dev-db: started on 127.0.0.1:$port (log: .dev-db/postgres.log)"
+  elif as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1" >/dev/null 2>&1; then
+    # Another checkout's dev cluster already serves the port: use it rather than fail.
+    echo "dev-db: 127.0.0.1:$port is already served by another PostgreSQL (trust on loopback); using it"
+  else
+    echo "dev-db: could not start PostgreSQL; see .dev-db/postgres.log" >&2
+    tail -n 5 "$log" >&2 || true
+    exit 1
   fi
   if ! as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'monitoring'" | grep -q 1; then
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres monitoring
