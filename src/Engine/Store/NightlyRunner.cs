@@ -113,15 +113,16 @@ public sealed class NightlyRunner
             };
 
             EvaluationSummary summary;
+            var versions = new HouseholdVersionMap();
             using (var output = new FileStream(findingsFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             using (var export = connection.BeginBinaryExport(
-                "COPY (SELECT v.record::text FROM run_households r JOIN household_versions v ON v.hash = r.current_hash ORDER BY r.id) TO STDOUT (FORMAT BINARY)"))
+                "COPY (SELECT r.id, r.current_hash, v.record::text FROM run_households r JOIN household_versions v ON v.hash = r.current_hash ORDER BY r.id) TO STDOUT (FORMAT BINARY)"))
             {
-                summary = pipeline.Run(Records(export), output, cancellationToken);
+                summary = pipeline.Run(Records(export, versions), output, cancellationToken);
             }
 
             OnProgress?.Invoke(evaluated, total);
-            StoreFindings(connection, runId, findingsFile);
+            StoreFindings(connection, runId, findingsFile, versions);
             StoreCandidates(connection, runId, candidates);
             var previous = PreviousRun(connection, runId);
             var (fresh, resolved) = Compare(connection, runId, previous);
@@ -149,49 +150,45 @@ public sealed class NightlyRunner
         }
     }
 
-    private static IEnumerable<byte[]> Records(NpgsqlBinaryExporter export)
+    /// <summary>The records of the run's snapshot; remembers which version each household was read at.</summary>
+    private static IEnumerable<byte[]> Records(NpgsqlBinaryExporter export, HouseholdVersionMap versions)
     {
         while (export.StartRow() != -1)
         {
+            var id = export.Read<string>(NpgsqlDbType.Text);
+            versions.Add(id, export.Read<string>(NpgsqlDbType.Text));
             yield return Encoding.UTF8.GetBytes(export.Read<string>(NpgsqlDbType.Text));
         }
     }
 
-    private static void StoreFindings(NpgsqlConnection connection, long runId, string findingsFile)
+    /// <summary>Streams the sorted findings file straight into <c>findings</c> with binary COPY, each with the household version it was evaluated on.</summary>
+    private static void StoreFindings(NpgsqlConnection connection, long runId, string findingsFile, HouseholdVersionMap versions)
     {
-        HouseholdImporter.Execute(connection, """
-            CREATE TEMP TABLE run_findings (household_id text, rule_id text, member_id text, severity text, as_of date,
-                rule_version text, profile text, village_code text, finding json) ON COMMIT DROP
+        using var input = File.OpenRead(findingsFile);
+        using var copy = connection.BeginBinaryImport("""
+            COPY findings (run_id, household_id, rule_id, member_id, severity, as_of, rule_version, profile, village_code, household_hash, finding)
+            FROM STDIN (FORMAT BINARY)
             """);
-        using (var input = File.OpenRead(findingsFile))
-        using (var copy = connection.BeginBinaryImport("COPY run_findings FROM STDIN (FORMAT BINARY)"))
+        foreach (var line in new Utf8LineReader(input).ReadLines())
         {
-            foreach (var line in new Utf8LineReader(input).ReadLines())
-            {
-                var root = JsonDocument.Parse(line).RootElement;
-                copy.StartRow();
-                copy.Write(root.GetProperty("householdId").GetString()!, NpgsqlDbType.Text);
-                copy.Write(root.GetProperty("ruleId").GetString()!, NpgsqlDbType.Text);
-                WriteNullable(copy, root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : null);
-                copy.Write(root.GetProperty("severity").GetString()!, NpgsqlDbType.Text);
-                copy.Write(DateOnly.ParseExact(root.GetProperty("asOf").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Date);
-                copy.Write(root.GetProperty("ruleVersion").GetString()!, NpgsqlDbType.Text);
-                copy.Write(root.GetProperty("profile").GetString()!, NpgsqlDbType.Text);
-                WriteNullable(copy, root.TryGetProperty("villageCode", out var village) ? village.GetString() : null);
-                copy.Write(Encoding.UTF8.GetString(line), NpgsqlDbType.Json);
-            }
-
-            copy.Complete();
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var householdId = root.GetProperty("householdId").GetString()!;
+            copy.StartRow();
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(householdId, NpgsqlDbType.Text);
+            copy.Write(root.GetProperty("ruleId").GetString()!, NpgsqlDbType.Text);
+            WriteNullable(copy, root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : null);
+            copy.Write(root.GetProperty("severity").GetString()!, NpgsqlDbType.Text);
+            copy.Write(DateOnly.ParseExact(root.GetProperty("asOf").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Date);
+            copy.Write(root.GetProperty("ruleVersion").GetString()!, NpgsqlDbType.Text);
+            copy.Write(root.GetProperty("profile").GetString()!, NpgsqlDbType.Text);
+            WriteNullable(copy, root.TryGetProperty("villageCode", out var village) ? village.GetString() : null);
+            copy.Write(versions.HashOf(householdId), NpgsqlDbType.Text);
+            copy.Write(Encoding.UTF8.GetString(line), NpgsqlDbType.Json);
         }
 
-        using var insert = new NpgsqlCommand("""
-            INSERT INTO findings (run_id, household_id, rule_id, member_id, severity, as_of, rule_version, profile, village_code, household_hash, finding)
-            SELECT @run, f.household_id, f.rule_id, f.member_id, f.severity, f.as_of, f.rule_version, f.profile, f.village_code, r.current_hash, f.finding
-            FROM run_findings f JOIN run_households r ON r.id = f.household_id
-            ORDER BY f.household_id, f.rule_id
-            """, connection) { CommandTimeout = 0 };
-        insert.Parameters.AddWithValue("run", runId);
-        insert.ExecuteNonQuery();
+        copy.Complete();
     }
 
     private static void StoreCandidates(NpgsqlConnection connection, long runId, List<(string Id, string Type, string? Village)> candidates)
