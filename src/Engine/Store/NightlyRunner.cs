@@ -30,6 +30,9 @@ public sealed class NightlyRunner
     /// <summary>Called now and then with (households evaluated, households in the run).</summary>
     public Action<long, long>? OnProgress { get; init; }
 
+    /// <summary>Called after each stage of a run with its name (Chinese) and duration.</summary>
+    public Action<string, TimeSpan>? OnStage { get; init; }
+
     public RunResult Run(DateOnly asOf, CancellationToken cancellationToken = default)
     {
         MarkAbandonedRunsFailed();
@@ -84,8 +87,8 @@ public sealed class NightlyRunner
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-        HouseholdImporter.Execute(connection, "CREATE TEMP TABLE run_households ON COMMIT DROP AS SELECT id, current_hash FROM households");
-        var total = HouseholdImporter.Scalar(connection, "SELECT count(*) FROM run_households");
+        // Every statement of this REPEATABLE READ transaction sees the same snapshot of the households.
+        var total = HouseholdImporter.Scalar(connection, "SELECT count(*) FROM households");
 
         var findingsFile = Path.GetTempFileName();
         try
@@ -93,6 +96,7 @@ public sealed class NightlyRunner
             var candidates = new List<(string Id, string Type, string? Village)>();
             long evaluated = 0;
             var progress = Stopwatch.StartNew();
+            var progress0 = Stopwatch.StartNew();
             var pipeline = new EvaluationPipeline(_ruleSet, asOf)
             {
                 OnOutcome = outcome =>
@@ -116,16 +120,23 @@ public sealed class NightlyRunner
             var versions = new HouseholdVersionMap();
             using (var output = new FileStream(findingsFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             using (var export = connection.BeginBinaryExport(
-                "COPY (SELECT r.id, r.current_hash, v.record::text FROM run_households r JOIN household_versions v ON v.hash = r.current_hash ORDER BY r.id) TO STDOUT (FORMAT BINARY)"))
+                "COPY (SELECT h.id, h.current_hash, v.record::text FROM households h JOIN household_versions v ON v.hash = h.current_hash ORDER BY h.id) TO STDOUT (FORMAT BINARY)"))
             {
                 summary = pipeline.Run(Records(export, versions), output, cancellationToken);
             }
 
             OnProgress?.Invoke(evaluated, total);
+            Stage("读取与评估", progress0);
             StoreFindings(connection, runId, findingsFile, versions);
+
+            // Fresh statistics for the rows just added, or the planner treats this run as empty and the
+            // comparison below degenerates into a nested loop over both runs.
+            HouseholdImporter.Execute(connection, "ANALYZE findings");
+            Stage("保存发现", progress0);
             StoreCandidates(connection, runId, candidates);
             var previous = PreviousRun(connection, runId);
             var (fresh, resolved) = Compare(connection, runId, previous);
+            Stage("与上一批次比较", progress0);
             using (var complete = new NpgsqlCommand("""
                 UPDATE evaluation_runs SET status = 'completed', finished_at = now(), households_evaluated = @evaluated,
                     findings_count = @findings, candidates_count = @candidates, new_findings = @new, resolved_findings = @resolved
@@ -142,6 +153,7 @@ public sealed class NightlyRunner
             }
 
             transaction.Commit();
+            Stage("提交", progress0);
             return new RunResult(runId, previous, summary, fresh, resolved);
         }
         finally
@@ -151,6 +163,12 @@ public sealed class NightlyRunner
     }
 
     /// <summary>The records of the run's snapshot; remembers which version each household was read at.</summary>
+    private void Stage(string name, Stopwatch stopwatch)
+    {
+        OnStage?.Invoke(name, stopwatch.Elapsed);
+        stopwatch.Restart();
+    }
+
     private static IEnumerable<byte[]> Records(NpgsqlBinaryExporter export, HouseholdVersionMap versions)
     {
         while (export.StartRow() != -1)

@@ -30,6 +30,7 @@ public static class RunNightlyCommand
         var runner = new NightlyRunner(connectionString, ruleSet)
         {
             OnProgress = (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+            OnStage = (stage, elapsed) => Console.Error.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\n{stage}：{elapsed.TotalSeconds:F1} 秒")),
         };
         try
         {
