@@ -21,6 +21,18 @@ public static class CommandRunner
             Console.Error.WriteLine($"规则文件错误：{ex.Message}");
             return ExitCodes.Fatal;
         }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is "42P01" or "3D000")
+        {
+            Console.Error.WriteLine(ex.SqlState == "3D000"
+                ? $"错误：数据库不存在（{ex.MessageText}）。开发环境可运行 bash scripts/dev-db.sh start"
+                : "错误：数据库结构尚未建立或不是最新，请先运行 monitoring migrate");
+            return ExitCodes.Fatal;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            Console.Error.WriteLine($"数据库错误：{ex.Message}。开发环境可先运行 bash scripts/dev-db.sh start");
+            return ExitCodes.Fatal;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"读写错误：{ex.Message}");

@@ -40,7 +40,7 @@ public static class RunNightlyCommand
             SummaryPrinter.Print(Console.Error, result.Summary, ruleSet);
             return ExitCodes.Success;
         }
-        catch (NpgsqlException ex)
+        catch (NpgsqlException ex) when (ex is not PostgresException { SqlState: "42P01" or "3D000" })
         {
             Console.Error.WriteLine();
             throw new UserErrorException($"数据库错误，本批次未开始：{ex.Message}");
