@@ -123,9 +123,9 @@ public sealed class HouseholdImporter
                 copy.Write(record.Id!, NpgsqlDbType.Text);
                 copy.Write(Convert.ToHexStringLower(SHA256.HashData(json)), NpgsqlDbType.Text);
                 copy.Write(record.Region!.CountyCode!, NpgsqlDbType.Text);
-                WriteNullable(copy, record.Region.VillageCode);
+                BinaryCopy.WriteText(copy, record.Region.VillageCode);
                 copy.Write(record.Category!, NpgsqlDbType.Text);
-                WriteNullable(copy, record.Helper?.Name);
+                BinaryCopy.WriteText(copy, record.Helper?.Name);
                 copy.Write(System.Text.Encoding.UTF8.GetString(json), NpgsqlDbType.Jsonb);
             }
 
@@ -156,17 +156,6 @@ public sealed class HouseholdImporter
         return new ImportResult(read, 0, read - existing, existing - unchanged, unchanged);
     }
 
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Text);
-        }
-    }
 
     internal static void Execute(NpgsqlConnection connection, string sql)
     {

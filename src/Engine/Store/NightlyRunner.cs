@@ -196,12 +196,12 @@ public sealed class NightlyRunner
             copy.Write(runId, NpgsqlDbType.Bigint);
             copy.Write(householdId, NpgsqlDbType.Text);
             copy.Write(root.GetProperty("ruleId").GetString()!, NpgsqlDbType.Text);
-            WriteNullable(copy, root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : null);
+            BinaryCopy.WriteText(copy, root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : null);
             copy.Write(root.GetProperty("severity").GetString()!, NpgsqlDbType.Text);
             copy.Write(DateOnly.ParseExact(root.GetProperty("asOf").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Date);
             copy.Write(root.GetProperty("ruleVersion").GetString()!, NpgsqlDbType.Text);
             copy.Write(root.GetProperty("profile").GetString()!, NpgsqlDbType.Text);
-            WriteNullable(copy, root.TryGetProperty("villageCode", out var village) ? village.GetString() : null);
+            BinaryCopy.WriteText(copy, root.TryGetProperty("villageCode", out var village) ? village.GetString() : null);
             copy.Write(versions.HashOf(householdId), NpgsqlDbType.Text);
             copy.Write(Encoding.UTF8.GetString(line), NpgsqlDbType.Json);
         }
@@ -218,7 +218,7 @@ public sealed class NightlyRunner
             copy.Write(runId, NpgsqlDbType.Bigint);
             copy.Write(id, NpgsqlDbType.Text);
             copy.Write(type, NpgsqlDbType.Text);
-            WriteNullable(copy, village);
+            BinaryCopy.WriteText(copy, village);
         }
 
         copy.Complete();
@@ -304,15 +304,4 @@ public sealed class NightlyRunner
         }
     }
 
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Text);
-        }
-    }
 }

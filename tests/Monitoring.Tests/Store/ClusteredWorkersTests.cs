@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Monitoring.Engine.Generation;
 using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
@@ -16,9 +15,7 @@ public sealed class ClusteredWorkersTests : IClassFixture<PostgresFixture>
 
     public ClusteredWorkersTests(PostgresFixture db)
     {
-        _db = db;
-        using var context = db.Context();
-        context.Database.Migrate();
+        _db = db.Migrated();
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Monitoring.Engine.Generation;
 using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
@@ -15,9 +14,7 @@ public sealed class ConnectionLossTests : IClassFixture<PostgresFixture>
 
     public ConnectionLossTests(PostgresFixture db)
     {
-        _db = db;
-        using var context = db.Context();
-        context.Database.Migrate();
+        _db = db.Migrated();
     }
 
     [Fact]

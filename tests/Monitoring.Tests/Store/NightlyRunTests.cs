@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Monitoring.Engine.Generation;
 using Monitoring.Engine.Store;
 using Monitoring.Engine.Validation;
@@ -17,9 +16,7 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
 
     public NightlyRunTests(PostgresFixture db)
     {
-        _db = db;
-        using var context = db.Context();
-        context.Database.Migrate();
+        _db = db.Migrated();
     }
 
     [Fact]

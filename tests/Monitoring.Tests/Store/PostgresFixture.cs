@@ -12,6 +12,9 @@ namespace Monitoring.Tests.Store;
 /// </summary>
 public sealed class PostgresFixture : IDisposable
 {
+    private readonly Lock _migrateLock = new();
+    private bool _migrated;
+
     private const string Server = "Host=127.0.0.1;Port=55432;Username=postgres;Include Error Detail=true";
 
     public PostgresFixture()
@@ -25,6 +28,22 @@ public sealed class PostgresFixture : IDisposable
     public string DatabaseName { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>Applies the migrations (once) and returns this fixture.</summary>
+    public PostgresFixture Migrated()
+    {
+        lock (_migrateLock)
+        {
+            if (!_migrated)
+            {
+                using var context = Context();
+                context.Database.Migrate();
+                _migrated = true;
+            }
+        }
+
+        return this;
+    }
 
     public MonitoringDbContext Context() =>
         new(StoreOptions.Configure(new DbContextOptionsBuilder<MonitoringDbContext>(), ConnectionString).Options);

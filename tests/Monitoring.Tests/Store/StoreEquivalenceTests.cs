@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Monitoring.Engine.Generation;
 using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
@@ -15,9 +14,7 @@ public sealed class StoreEquivalenceTests : IClassFixture<PostgresFixture>
 
     public StoreEquivalenceTests(PostgresFixture db)
     {
-        _db = db;
-        using var context = db.Context();
-        context.Database.Migrate();
+        _db = db.Migrated();
     }
 
     [Fact]

@@ -11,9 +11,7 @@ public sealed class StoreSchemaTests : IClassFixture<PostgresFixture>
 
     public StoreSchemaTests(PostgresFixture db)
     {
-        _db = db;
-        using var context = db.Context();
-        context.Database.Migrate();
+        _db = db.Migrated();
     }
 
     [Fact]
