@@ -126,7 +126,7 @@ public sealed class EvaluationPipeline
             var evaluated = new List<EvaluatedLine>(lines.Count);
             foreach (var (line, text) in lines)
             {
-                if (IsBlank(text))
+                if (Utf8LineReader.IsBlank(text))
                 {
                     continue;
                 }
@@ -138,37 +138,13 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private static bool IsBlank(byte[] line)
-    {
-        foreach (var b in line)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private EvaluatedLine EvaluateLine(long line, byte[] text, HouseholdRecordValidator validator, HouseholdEvaluator evaluator)
     {
         var problems = new List<RecordProblem>();
-        var record = HouseholdRecordParser.Parse(text, line, problems);
+        var record = HouseholdRecordParser.ParseValid(text, line, validator, problems);
         if (record is null)
         {
             return new EvaluatedLine { Line = line, Problems = problems };
-        }
-
-        var validation = validator.Validate(record);
-        if (!validation.IsValid)
-        {
-            return new EvaluatedLine
-            {
-                Line = line,
-                HouseholdId = record.Id,
-                Problems = [.. validation.Errors.Select(e => new RecordProblem(line, e.PropertyName, e.ErrorMessage))],
-            };
         }
 
         var facts = HouseholdFactsBuilder.Build(record, _asOf);

@@ -7,8 +7,27 @@ namespace Monitoring.Engine.Reading;
 /// <summary>Parses one JSON Lines line into a record, or explains in Chinese what is wrong and where.</summary>
 public static class HouseholdRecordParser
 {
-    public static HouseholdRecord? Parse(string line, long lineNumber, List<RecordProblem> problems) =>
-        Parse(System.Text.Encoding.UTF8.GetBytes(line), lineNumber, problems);
+    /// <summary>
+    /// Parses and validates one line: the record when it can be evaluated, otherwise null with every problem
+    /// (syntax, types, then field rules) added to <paramref name="problems"/>.
+    /// </summary>
+    public static HouseholdRecord? ParseValid(ReadOnlySpan<byte> utf8Line, long lineNumber, HouseholdRecordValidator validator, List<RecordProblem> problems)
+    {
+        var record = Parse(utf8Line, lineNumber, problems);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var validation = validator.Validate(record);
+        if (validation.IsValid)
+        {
+            return record;
+        }
+
+        problems.AddRange(validation.Errors.Select(e => new RecordProblem(lineNumber, e.PropertyName, e.ErrorMessage)));
+        return null;
+    }
 
     public static HouseholdRecord? Parse(ReadOnlySpan<byte> utf8Line, long lineNumber, List<RecordProblem> problems)
     {

@@ -15,6 +15,20 @@ public sealed class Utf8LineReader
 
     public Utf8LineReader(Stream stream) => _stream = stream;
 
+    /// <summary>True for a line of nothing but spaces, tabs or carriage returns (skipped by every reader).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Every line of the stream, in order.</summary>
     public IEnumerable<byte[]> ReadLines()
     {

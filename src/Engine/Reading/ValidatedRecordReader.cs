@@ -1,4 +1,3 @@
-using System.Text;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 
@@ -11,25 +10,18 @@ public static class ValidatedRecordReader
     {
         var validator = new HouseholdRecordValidator(asOf);
         var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = new StreamReader(input, new UTF8Encoding(false), true, 1 << 16, leaveOpen: true);
         long lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var line in new Utf8LineReader(input).ReadLines())
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (Utf8LineReader.IsBlank(line))
             {
                 continue;
             }
 
             var problems = new List<RecordProblem>();
-            var record = HouseholdRecordParser.Parse(line, lineNumber, problems);
-            if (record is not null)
-            {
-                var result = validator.Validate(record);
-                problems.AddRange(result.Errors.Select(e => new RecordProblem(lineNumber, e.PropertyName, e.ErrorMessage)));
-            }
-
-            if (record is null || problems.Count > 0)
+            var record = HouseholdRecordParser.ParseValid(line, lineNumber, validator, problems);
+            if (record is null)
             {
                 problems.ForEach(onProblem);
                 continue;

@@ -28,19 +28,14 @@ public sealed class HouseholdImporter
         {
             foreach (var (line, bytes) in lines)
             {
-                if (bytes.AsSpan().Trim((byte)' ').IsEmpty)
+                if (Utf8LineReader.IsBlank(bytes))
                 {
                     continue;
                 }
 
                 var problems = new List<RecordProblem>();
-                var record = HouseholdRecordParser.Parse(bytes, line, problems);
-                if (record is not null)
-                {
-                    problems.AddRange(validator.Validate(record).Errors.Select(e => new RecordProblem(line, e.PropertyName, e.ErrorMessage)));
-                }
-
-                yield return (line, problems.Count == 0 ? record : null, problems);
+                var record = HouseholdRecordParser.ParseValid(bytes, line, validator, problems);
+                yield return (line, record, problems);
             }
         }
 
