@@ -24,12 +24,16 @@ public static class StoreServices
         return builder.Build();
     }
 
+    /// <summary><c>ConnectionStrings:Monitoring</c> (environment: <c>ConnectionStrings__Monitoring</c>), else the dev-db default.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString;
+
     /// <summary>Registers <see cref="StoreOptions"/> (bound, validated at start) and the EF Core context factory.</summary>
     public static void AddStore(IServiceCollection services, string? connectionOverride)
     {
         services.AddOptions<StoreOptions>()
             .Configure<IConfiguration>((options, configuration) =>
-                options.ConnectionString = connectionOverride ?? configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString)
+                options.ConnectionString = connectionOverride ?? ConnectionString(configuration))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "ConnectionStrings:Monitoring 不能为空")
             .Validate(o => StoreOptions.IsWellFormed(o.ConnectionString), "ConnectionStrings:Monitoring 不是有效的 PostgreSQL 连接串")
             .ValidateOnStart();

@@ -35,7 +35,7 @@ public static class WorkerHost
         });
 
         var nightly = builder.Configuration.GetSection(NightlyOptions.Section).Get<NightlyOptions>() ?? new NightlyOptions();
-        var connectionString = builder.Configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString;
+        var connectionString = StoreServices.ConnectionString(builder.Configuration);
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
