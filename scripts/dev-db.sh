@@ -53,19 +53,27 @@ start() {
     chown postgres: "$dir" "$socket"
     chmod 0755 "$dir"
   fi
+  # Concurrent starts (parallel test classes, CI) wait for each other: one creates and configures the cluster.
+  exec 9>"$dir/start.lock"
+  flock -w 300 9
   if [ ! -f "$data/PG_VERSION" ]; then
-    as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    cat >>"$data/postgresql.conf" <<CONF
+    # Initialise beside the final place and move it in once configured, so no one ever sees a half-made cluster.
+    rm -rf "$dir/initdb.tmp"
+    mkdir -p "$dir/initdb.tmp"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/initdb.tmp"
+    as_owner "$bin/initdb" -D "$dir/initdb.tmp" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    cat >>"$dir/initdb.tmp/postgresql.conf" <<CONF
 # dev-db.sh: loopback only, project port, socket inside .dev-db
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$socket'
 fsync = on
 CONF
+    mv "$dir/initdb.tmp" "$data"
   fi
   if running; then
     echo "dev-db: already running on 127.0.0.1:$port"
-  elif as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null; then
+  elif as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null 9>&-; then
     echo "dev-db: started on 127.0.0.1:$port (log: .dev-db/postgres.log)"
   elif as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1" >/dev/null 2>&1; then
     # Another checkout's dev cluster already serves the port: use it rather than fail.

@@ -23,4 +23,8 @@ internal sealed class EvaluatedLine
     public string? Category { get; init; }
 
     public string? HelperName { get; init; }
+
+    public bool HasCase { get; init; }
+
+    public DateOnly? NextChangeOn { get; init; }
 }

@@ -7,6 +7,7 @@ using Monitoring.Engine.Reading;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Facts;
 
 namespace Monitoring.Engine.Evaluation;
 
@@ -42,6 +43,18 @@ public sealed class EvaluationPipeline
 
     public long SorterMemoryLimitBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Helper groups with their counts over the whole store (store runs, which may evaluate only some households):
+    /// when set, each household's helper-scoped findings are evaluated with it, as part of its own outcome.
+    /// </summary>
+    public IReadOnlyDictionary<(string CountyCode, string HelperName), HelperGroupFacts>? HelperGroups { get; init; }
+
+    /// <summary>When set, every evaluated household gets the next date its outcome can change.</summary>
+    public OutcomeHorizon? Horizon { get; init; }
+
+    /// <summary>Called once per household evaluated, in input order, with its findings' JSON (store runs).</summary>
+    public Action<EvaluatedHousehold>? OnEvaluated { get; init; }
+
     public EvaluationSummary Run(Stream input, Stream output, CancellationToken cancellationToken = default) =>
         Run(new Utf8LineReader(input).ReadLines(), output, cancellationToken);
 
@@ -49,7 +62,21 @@ public sealed class EvaluationPipeline
     public EvaluationSummary Run(IEnumerable<byte[]> lines, Stream output, CancellationToken cancellationToken = default) =>
         RunLines(lines, output, cancellationToken);
 
-    private EvaluationSummary RunLines(IEnumerable<byte[]> source, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates without writing or sorting findings: they reach <see cref="OnEvaluated"/> household by household.
+    /// Needs <see cref="HelperGroups"/>, since no household sees the whole helper group.
+    /// </summary>
+    public EvaluationSummary RunUnsorted(IEnumerable<byte[]> lines, CancellationToken cancellationToken = default)
+    {
+        if (HelperGroups is null || OnEvaluated is null)
+        {
+            throw new InvalidOperationException("RunUnsorted needs HelperGroups and OnEvaluated");
+        }
+
+        return RunLines(lines, null, cancellationToken);
+    }
+
+    private EvaluationSummary RunLines(IEnumerable<byte[]> source, Stream? output, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var summary = new EvaluationSummary { AsOf = _asOf, Profile = _ruleSet.Profile.Id, RuleSetVersion = RuleVersions.ForRuleSet(_ruleSet) };
@@ -60,7 +87,7 @@ public sealed class EvaluationPipeline
         var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => Work(lines.Reader, results.Writer, cancellationToken), cancellationToken)).ToArray();
         var closer = Task.WhenAll(workers).ContinueWith(t => results.Writer.TryComplete(t.Exception), TaskScheduler.Default);
 
-        using var sorter = new FindingSorter(SorterMemoryLimitBytes);
+        using var sorter = output is null ? null : new FindingSorter(SorterMemoryLimitBytes);
         var ids = new HouseholdIdSet();
         var helpers = new HelperGroupAccumulator(ids);
         Consume(results.Reader, sorter, ids, helpers, summary, cancellationToken);
@@ -68,6 +95,12 @@ public sealed class EvaluationPipeline
         Task.WaitAll(workers, cancellationToken);
         closer.GetAwaiter().GetResult();
         summary.EvaluationElapsed = stopwatch.Elapsed;
+
+        if (sorter is null || output is null)
+        {
+            summary.Elapsed = stopwatch.Elapsed;
+            return summary;
+        }
 
         var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
         foreach (var (group, households) in helpers.Groups())
@@ -149,6 +182,12 @@ public sealed class EvaluationPipeline
 
         var facts = HouseholdFactsBuilder.Build(record, _asOf);
         var outcome = evaluator.Evaluate(facts);
+        var helper = HelperNameOf(record);
+        if (HelperGroups is not null && helper is not null && HelperGroups.TryGetValue((record.Region?.CountyCode ?? "", helper.Trim()), out var group))
+        {
+            outcome.Findings.AddRange(evaluator.EvaluateHelperGroupFor(group, record.Id!, record.Region?.VillageCode));
+        }
+
         return new EvaluatedLine
         {
             Line = line,
@@ -158,14 +197,16 @@ public sealed class EvaluationPipeline
             CountyCode = record.Region?.CountyCode,
             VillageCode = record.Region?.VillageCode,
             Category = record.Category,
-            HelperName = HelperNameOf(record),
+            HelperName = helper,
+            HasCase = record.Case is not null,
+            NextChangeOn = Horizon?.NextChange(text, outcome.Findings, _asOf),
         };
     }
 
     private static string? HelperNameOf(HouseholdRecord record) =>
         record.Helper is { Name: { Length: > 0 } name } ? name : null;
 
-    private void Consume(ChannelReader<(long Sequence, List<EvaluatedLine> Lines)> results, FindingSorter sorter, HouseholdIdSet ids,
+    private void Consume(ChannelReader<(long Sequence, List<EvaluatedLine> Lines)> results, FindingSorter? sorter, HouseholdIdSet ids,
         HelperGroupAccumulator helpers, EvaluationSummary summary, CancellationToken cancellationToken)
     {
         var pending = new Dictionary<long, List<EvaluatedLine>>();
@@ -188,7 +229,7 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private void Accept(EvaluatedLine line, FindingSorter sorter, HouseholdIdSet ids, HelperGroupAccumulator helpers, EvaluationSummary summary)
+    private void Accept(EvaluatedLine line, FindingSorter? sorter, HouseholdIdSet ids, HelperGroupAccumulator helpers, EvaluationSummary summary)
     {
         summary.HouseholdsRead++;
         if (line.Problems is { Count: > 0 } problems)
@@ -213,9 +254,12 @@ public sealed class EvaluationPipeline
 
         summary.HouseholdsEvaluated++;
         var outcome = line.Outcome!;
-        foreach (var (key, json) in line.SerializedFindings!)
+        if (sorter is not null)
         {
-            sorter.Add(key, json);
+            foreach (var (key, json) in line.SerializedFindings!)
+            {
+                sorter.Add(key, json);
+            }
         }
 
         foreach (var finding in outcome.Findings)
@@ -235,7 +279,17 @@ public sealed class EvaluationPipeline
         }
 
         OnOutcome?.Invoke(outcome);
-        if (line.HelperName is { } helper)
+        OnEvaluated?.Invoke(new EvaluatedHousehold
+        {
+            Outcome = outcome,
+            FindingJson = [.. line.SerializedFindings!.Select(f => f.Json)],
+            CountyCode = line.CountyCode ?? "",
+            VillageCode = line.VillageCode,
+            Category = line.Category ?? "",
+            HasCase = line.HasCase,
+            NextChangeOn = line.NextChangeOn,
+        });
+        if (HelperGroups is null && line.HelperName is { } helper)
         {
             helpers.Add(line.CountyCode ?? "", helper, entry, line.Category ?? "", line.VillageCode);
         }

@@ -126,6 +126,60 @@ public sealed class HouseholdEvaluator
         return findings;
     }
 
+    /// <summary>The helper-scoped findings of one household whose helper group's counts are already known (store runs).</summary>
+    public List<Finding> EvaluateHelperGroupFor(HelperGroupFacts group, string householdId, string? villageCode) =>
+        EvaluateHelperGroup(group, () => [(householdId, villageCode)]);
+
+    /// <summary>An integer parameter in force on the evaluation date for a county (null when it has no value in force).</summary>
+    public int? IntParameter(string name, string countyCode)
+    {
+        _scope.BeginHousehold(countyCode);
+        _scope.BeginRule();
+        try
+        {
+            return _scope.Int(name);
+        }
+        catch (ParameterNotInForceException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// PROC-CANDIDATE-NO-CASE in its stored mode: the household had a risk finding on every nightly run since
+    /// <paramref name="riskSince"/>, at least <c>candidateGraceDays</c> runs, and is neither monitored nor has a case
+    /// (000 rows 26, 76). Null when the rule is not in force for this profile and date.
+    /// </summary>
+    public Finding? CandidateWithoutCase(string householdId, string? villageCode, string countyCode, DateOnly riskSince, IReadOnlyList<string> riskRules)
+    {
+        var rule = _householdRules.FirstOrDefault(r => r.Id == CandidateWithoutCaseRule);
+        if (rule is null)
+        {
+            return null;
+        }
+
+        _scope.BeginHousehold(countyCode);
+        _scope.BeginRule();
+        foreach (var name in rule.ParameterNames)
+        {
+            _scope.Touch(name);
+        }
+
+        var grace = _scope.Int("candidateGraceDays");
+        List<KeyValuePair<string, object?>> values =
+        [
+            new("mode", "stored"),
+            new("riskSince", riskSince),
+            new("riskRules", string.Join("、", riskRules)),
+        ];
+        List<ResolvedParameter> parameters = [.. _scope.Read];
+        var explanation = $"自 {riskSince:yyyy-MM-dd} 起每次夜间运行均有风险发现（{string.Join("、", riskRules)}），已满 {grace} 次宽限仍既非监测户也未立案识别（体外循环）";
+        return Make(rule, householdId, null, values, parameters, explanation, VersionOf(rule, parameters), villageCode, countyCode);
+    }
+
+    /// <summary>The rule a stored run adds in its stored mode.</summary>
+    public const string CandidateWithoutCaseRule = "PROC-CANDIDATE-NO-CASE";
+
     /// <summary>The risk rules that fire for the household as known on <paramref name="date"/>, with the parameters in force then.</summary>
     public IReadOnlyList<string> RiskRulesAsOf(HouseholdFacts household, DateOnly date)
     {

@@ -20,7 +20,7 @@ public sealed class RuleVersions
         return _cache.GetOrAdd(key, static k => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k)))[..16]);
     }
 
-    /// <summary>A version of a whole rule set: its rule definitions and every parameter layer, for runs and caches.</summary>
+    /// <summary>A version of a whole rule set: its rule definitions, every parameter layer and the working-day calendar, for runs and caches.</summary>
     public static string ForRuleSet(RuleSet ruleSet)
     {
         var builder = new StringBuilder();
@@ -40,6 +40,15 @@ public sealed class RuleVersions
             }
         }
 
+        builder.Append("calendar:").Append(ruleSet.Calendar.Fingerprint());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16];
     }
+
+    /// <summary>
+    /// A version of the engine build (the module ids of the engine and rules assemblies): a stored run records it
+    /// so the first run of a new build re-evaluates every household instead of trusting outcomes computed by older code.
+    /// </summary>
+    public static string ForEngine() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            typeof(RuleVersions).Assembly.ManifestModule.ModuleVersionId + "|" + typeof(RuleSet).Assembly.ManifestModule.ModuleVersionId)))[..16];
 }

@@ -29,21 +29,56 @@ public sealed class FindingsExporter
         return command.ExecuteScalar() as string;
     }
 
-    /// <summary>Each finding's JSON text, in order; <paramref name="villageCode"/> limits them to one village.</summary>
+    /// <summary>
+    /// The run's findings, each as JSON text exactly as <c>evaluate</c> would write it for the run's as-of, sorted by
+    /// household id then rule id; <paramref name="villageCode"/> limits them to one village. A run's view of a household
+    /// is the newest outcome its profile recorded up to that run: a finding carried forward from an earlier night is
+    /// the stored row with the as-of date of this run (the only field that differs, by construction of the outcome hash).
+    /// </summary>
     public IEnumerable<string> Findings(long runId, string? villageCode)
     {
         using var connection = new NpgsqlConnection(_connectionString);
         connection.Open();
+        string profile;
+        DateOnly asOf;
+        using (var run = new NpgsqlCommand("SELECT profile, as_of FROM evaluation_runs WHERE id = @id", connection))
+        {
+            run.Parameters.AddWithValue("id", runId);
+            using var reader = run.ExecuteReader();
+            if (!reader.Read())
+            {
+                yield break;
+            }
+
+            profile = reader.GetString(0);
+            asOf = reader.GetFieldValue<DateOnly>(1);
+        }
+
+        var asOfJson = "\"asOf\":\"" + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"";
         using var command = new NpgsqlCommand("""
-            SELECT finding::text FROM findings WHERE run_id = @run AND (@village::text IS NULL OR village_code = @village)
-            ORDER BY household_id COLLATE "C", rule_id COLLATE "C"
-            """, connection);
+            SELECT f.run_id, f.finding::text FROM (
+                SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id FROM household_outcomes o
+                WHERE o.profile = @profile AND o.run_id <= @run
+                ORDER BY o.household_id, o.run_id DESC) current_outcome
+            JOIN findings f ON f.run_id = current_outcome.run_id AND f.household_id = current_outcome.household_id
+            WHERE @village::text IS NULL OR f.village_code = @village
+            ORDER BY f.household_id COLLATE "C", f.rule_id COLLATE "C"
+            """, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("profile", profile);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("village", (object?)villageCode ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
         {
-            yield return reader.GetString(0);
+            var json = rows.GetString(1);
+            yield return rows.GetInt64(0) == runId ? json : WithAsOf(json, asOfJson);
         }
+    }
+
+    /// <summary>Replaces the finding's top-level as-of (the first <c>"asOf":"yyyy-MM-dd"</c>) with another.</summary>
+    internal static string WithAsOf(string json, string asOfJson)
+    {
+        var at = json.IndexOf("\"asOf\":\"", StringComparison.Ordinal);
+        return at < 0 ? json : string.Concat(json.AsSpan(0, at), asOfJson, json.AsSpan(at + asOfJson.Length));
     }
 }

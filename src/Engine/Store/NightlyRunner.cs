@@ -1,23 +1,26 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Monitoring.Engine.Evaluation;
-using Monitoring.Engine.Findings;
-using Monitoring.Engine.Reading;
 using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Facts;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Monitoring.Engine.Store;
 
 /// <summary>
-/// One full evaluation run over the store. The households are read from one REPEATABLE READ snapshot, evaluated
-/// by the same pipeline as <c>evaluate</c>, and the findings, candidates, resolutions and the run's completion are
-/// committed in that same transaction: a run killed midway leaves nothing but its "running" row, which the next
-/// run marks failed.
+/// One nightly run over the store, full or incremental (<see cref="RunPlanner"/>). The households are read from one
+/// REPEATABLE READ snapshot and evaluated by the same pipeline as <c>evaluate</c>; an incremental run reads only the
+/// households whose data changed, whose helper group's counts changed, or whose "next date the outcome can change"
+/// has come (<see cref="OutcomeHorizon"/>). Each evaluated outcome is compared with the one in force and recorded only
+/// when it differs; everything the run writes is committed in one transaction with its completion, so a run killed
+/// midway leaves nothing but its "running" row, which the next run marks failed.
 /// </summary>
 public sealed class NightlyRunner
 {
+    private const long AnalyzeAfterOutcomes = 10_000;
+
     private readonly string _connectionString;
     private readonly RuleSet _ruleSet;
 
@@ -27,20 +30,31 @@ public sealed class NightlyRunner
         _ruleSet = ruleSet;
     }
 
-    /// <summary>Called now and then with (households evaluated, households in the run).</summary>
+    /// <summary>Called now and then with (households evaluated, households due in the run).</summary>
     public Action<long, long>? OnProgress { get; init; }
 
     /// <summary>Called after each stage of a run with its name (Chinese) and duration.</summary>
     public Action<string, TimeSpan>? OnStage { get; init; }
 
-    public RunResult Run(DateOnly asOf, CancellationToken cancellationToken = default)
+    /// <summary>Called once the run's mode is chosen, with the plan (mode and reason in Chinese).</summary>
+    public Action<RunPlan>? OnPlan { get; init; }
+
+    public RunResult Run(DateOnly asOf, CancellationToken cancellationToken = default) => Run(asOf, full: false, cancellationToken);
+
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="full">Evaluate every household even when an incremental run would do.</param>
+    /// <param name="cancellationToken">Cancels the run; nothing of it is committed.</param>
+    public RunResult Run(DateOnly asOf, bool full, CancellationToken cancellationToken = default)
     {
         MarkAbandonedRunsFailed();
         var rulesVersion = RuleVersions.ForRuleSet(_ruleSet);
-        var runId = StartRun(asOf, rulesVersion);
+        var engineVersion = RuleVersions.ForEngine();
+        var plan = RunPlanner.Decide(LoadPreviousRun(), asOf, rulesVersion, engineVersion, _ruleSet, full);
+        OnPlan?.Invoke(plan);
+        var runId = StartRun(asOf, rulesVersion, engineVersion, plan.Mode);
         try
         {
-            return Execute(runId, asOf, cancellationToken);
+            return Execute(runId, asOf, plan, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -83,186 +97,475 @@ public sealed class NightlyRunner
         return abandoned.Count;
     }
 
-    private RunResult Execute(long runId, DateOnly asOf, CancellationToken cancellationToken)
+    private RunResult Execute(long runId, DateOnly asOf, RunPlan plan, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-        // Every statement of this REPEATABLE READ transaction sees the same snapshot of the households.
-        var total = HouseholdImporter.Scalar(connection, "SELECT count(*) FROM households");
+        var profile = _ruleSet.Profile.Id;
+        var stopwatch = Stopwatch.StartNew();
+        using var write = Open();
+        using var transaction = write.BeginTransaction();
+        TakeRunLock(write, profile);
+        var history = new RunHistory(CompletedRuns(write, profile), runId, asOf);
+        var previousGroups = plan.IsFull ? new Dictionary<(string CountyCode, string HelperName), HelperGroupFacts>() : HelperGroupStates(write, profile);
 
-        var findingsFile = Path.GetTempFileName();
+        using var read = Open();
+        using var snapshot = read.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        // Every statement on `read` sees the same snapshot of the households.
+        var inStore = HouseholdImporter.Scalar(read, "SELECT count(*) FROM households");
+        var groups = CurrentHelperGroups(read);
+        var changedGroups = groups.Where(g => !previousGroups.TryGetValue(g.Key, out var before) || !SameCounts(before, g.Value)).Select(g => g.Key).ToList();
+        if (!plan.IsFull && changedGroups.Count > 0)
+        {
+            StageChangedGroups(read, changedGroups);
+        }
+
+        var due = plan.IsFull ? inStore : DueCount(read, asOf, changedGroups.Count > 0);
+        Stage("确定评估范围", stopwatch);
+
+        var work = Directory.CreateTempSubdirectory("monitoring-run-");
         try
         {
-            var candidates = new List<(string Id, string Type, string? Village)>();
+            var prior = new ConcurrentQueue<PriorOutcome>();
             long evaluated = 0;
             var progress = Stopwatch.StartNew();
-            var progress0 = Stopwatch.StartNew();
-            var pipeline = new EvaluationPipeline(_ruleSet, asOf)
-            {
-                OnOutcome = outcome =>
-                {
-                    evaluated++;
-                    if (outcome.CandidateType is { } type)
-                    {
-                        candidates.Add((outcome.HouseholdId, type, outcome.Findings.FirstOrDefault()?.VillageCode));
-                    }
-
-                    if (progress.ElapsedMilliseconds > 1000)
-                    {
-                        OnProgress?.Invoke(evaluated, total);
-                        progress.Restart();
-                    }
-                },
-                OnProblem = problem => throw new InvalidDataException($"库中记录无法评估：{problem}"),
-            };
-
             EvaluationSummary summary;
-            var versions = new HouseholdVersionMap();
-            using (var output = new FileStream(findingsFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var export = connection.BeginBinaryExport(
-                "COPY (SELECT h.id, h.current_hash, v.record::text FROM households h JOIN household_versions v ON v.hash = h.current_hash ORDER BY h.id) TO STDOUT (FORMAT BINARY)"))
+            OutcomeRecorder recorder;
+            using (var findings = write.BeginBinaryImport("""
+                COPY findings (run_id, household_id, rule_id, member_id, severity, as_of, rule_version, profile, village_code, household_hash, finding)
+                FROM STDIN (FORMAT BINARY)
+                """))
             {
-                summary = pipeline.Run(Records(export, versions), output, cancellationToken);
+                recorder = new OutcomeRecorder(runId, asOf, profile, findings, new HouseholdEvaluator(_ruleSet, asOf, new RuleVersions()), history, prior, work.FullName);
+                var pipeline = new EvaluationPipeline(_ruleSet, asOf)
+                {
+                    HelperGroups = groups,
+                    Horizon = new OutcomeHorizon(_ruleSet),
+                    OnEvaluated = household =>
+                    {
+                        recorder.Record(household);
+                        evaluated++;
+                        if (progress.ElapsedMilliseconds > 1000)
+                        {
+                            OnProgress?.Invoke(evaluated, due);
+                            progress.Restart();
+                        }
+                    },
+                    OnProblem = problem => throw new InvalidDataException($"库中记录无法评估：{problem}"),
+                };
+
+                using (var export = read.BeginBinaryExport(HouseholdsQuery(plan, asOf, changedGroups.Count > 0)))
+                {
+                    summary = pipeline.RunUnsorted(Records(export, prior), cancellationToken);
+                }
+
+                findings.Complete();
+                recorder.Complete();
             }
 
-            OnProgress?.Invoke(evaluated, total);
-            Stage("读取与评估", progress0);
-            StoreFindings(connection, runId, findingsFile, versions);
+            OnProgress?.Invoke(evaluated, due);
+            Stage("读取、评估与保存发现", stopwatch);
 
-            // Fresh statistics for the rows just added, or the planner treats this run as empty and the
-            // comparison below degenerates into a nested loop over both runs.
-            HouseholdImporter.Execute(connection, "ANALYZE findings");
-            Stage("保存发现", progress0);
-            StoreCandidates(connection, runId, candidates);
-            var previous = PreviousRun(connection, runId);
-            var (fresh, resolved) = Compare(connection, runId, previous);
-            Stage("与上一批次比较", progress0);
+            CopyIn(write, "COPY household_outcomes (run_id, household_id, profile, household_hash, outcome_hash, candidate_type, village_code, findings_count) FROM STDIN", recorder.OutcomesFile);
+            SaveStates(write, plan, profile, recorder.StatesFile);
+            SaveHelperGroups(write, profile, groups);
+            Resolve(write, runId, recorder.ReplacedFile);
+            var (rules, candidates) = Totals(write, plan, recorder);
+            SaveTotals(write, runId, rules, candidates);
+            if (recorder.OutcomesRecorded > AnalyzeAfterOutcomes)
+            {
+                // Fresh statistics for the rows just added, or the planner treats them as absent in the next run's joins.
+                HouseholdImporter.Execute(write, "ANALYZE findings, household_outcomes");
+            }
+
+            Stage("保存结果与簿记", stopwatch);
+            var findingsTotal = rules.Values.Sum();
+            var candidatesTotal = candidates.Values.Sum();
             using (var complete = new NpgsqlCommand("""
-                UPDATE evaluation_runs SET status = 'completed', finished_at = now(), households_evaluated = @evaluated,
+                UPDATE evaluation_runs SET status = 'completed', finished_at = now(), households_evaluated = @evaluated, outcomes_recorded = @outcomes,
                     findings_count = @findings, candidates_count = @candidates, new_findings = @new, resolved_findings = @resolved
                 WHERE id = @id
-                """, connection) { CommandTimeout = 0 })
+                """, write))
             {
-                complete.Parameters.AddWithValue("evaluated", summary.HouseholdsEvaluated);
-                complete.Parameters.AddWithValue("findings", summary.FindingsWritten);
-                complete.Parameters.AddWithValue("candidates", summary.Candidates);
-                complete.Parameters.AddWithValue("new", fresh);
-                complete.Parameters.AddWithValue("resolved", resolved);
+                complete.Parameters.AddWithValue("evaluated", recorder.Evaluated);
+                complete.Parameters.AddWithValue("outcomes", recorder.OutcomesRecorded);
+                complete.Parameters.AddWithValue("findings", findingsTotal);
+                complete.Parameters.AddWithValue("candidates", candidatesTotal);
+                complete.Parameters.AddWithValue("new", recorder.NewFindings);
+                complete.Parameters.AddWithValue("resolved", recorder.ResolvedFindings);
                 complete.Parameters.AddWithValue("id", runId);
                 complete.ExecuteNonQuery();
             }
 
             transaction.Commit();
-            Stage("提交", progress0);
-            return new RunResult(runId, previous, summary, fresh, resolved);
+            Stage("提交", stopwatch);
+            var view = new EvaluationSummary { AsOf = asOf, Profile = profile, RuleSetVersion = summary.RuleSetVersion, HouseholdsRead = inStore, HouseholdsEvaluated = inStore, FindingsWritten = findingsTotal, Elapsed = summary.Elapsed, EvaluationElapsed = summary.EvaluationElapsed };
+            foreach (var (rule, count) in rules)
+            {
+                view.FindingsByRule[rule] = count;
+            }
+
+            foreach (var (type, count) in candidates)
+            {
+                view.CandidatesByType[type] = count;
+            }
+
+            foreach (var (rule, count) in summary.NotEvaluableByRule)
+            {
+                view.NotEvaluableByRule[rule] = count;
+            }
+
+            foreach (var (rule, count) in summary.ErrorsByRule)
+            {
+                view.ErrorsByRule[rule] = count;
+            }
+
+            return new RunResult(runId, plan.PreviousRunId, view, recorder.NewFindings, recorder.ResolvedFindings)
+            {
+                Plan = plan,
+                HouseholdsInStore = inStore,
+                HouseholdsEvaluated = recorder.Evaluated,
+                OutcomesRecorded = recorder.OutcomesRecorded,
+                FindingsRecorded = recorder.FindingsRecorded,
+            };
         }
         finally
         {
-            File.Delete(findingsFile);
+            work.Delete(recursive: true);
         }
     }
 
-    /// <summary>The records of the run's snapshot; remembers which version each household was read at.</summary>
+    /// <summary>
+    /// The households the run evaluates, with the bookkeeping of the previous run. Incremental: new households, changed
+    /// data, a next-change date that has come, or a helper group whose counts changed.
+    /// </summary>
+    private string HouseholdsQuery(RunPlan plan, DateOnly asOf, bool changedGroups)
+    {
+        var profile = Literal(_ruleSet.Profile.Id);
+        const string Columns = "s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id";
+        if (plan.IsFull)
+        {
+            return $"""
+                COPY (SELECT h.id, h.current_hash, v.record::text, {Columns}
+                      FROM households h JOIN household_versions v ON v.hash = h.current_hash
+                      LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {profile})
+                TO STDOUT (FORMAT BINARY)
+                """;
+        }
+
+        return $"""
+            COPY (WITH due AS MATERIALIZED ({DueQuery(asOf, changedGroups, $"h.id, h.current_hash, {Columns}")})
+                  SELECT due.id, due.current_hash, v.record::text, due.outcome_hash, due.outcome_run_id, due.rule_ids, due.candidate_type, due.risk_since_run_id
+                  FROM due JOIN household_versions v ON v.hash = due.current_hash)
+            TO STDOUT (FORMAT BINARY)
+            """;
+    }
+
+    private string DueQuery(DateOnly asOf, bool changedGroups, string columns) => $"""
+        SELECT {columns} FROM households h
+        LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(_ruleSet.Profile.Id)}
+        WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
+        {(changedGroups ? "OR EXISTS (SELECT 1 FROM changed_groups g WHERE g.county_code = h.county_code AND g.helper_name = btrim(h.helper_name))" : "")}
+        """;
+
+    private long DueCount(NpgsqlConnection read, DateOnly asOf, bool changedGroups) =>
+        HouseholdImporter.Scalar(read, $"SELECT count(*) FROM ({DueQuery(asOf, changedGroups, "h.id")}) due");
+
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The records of the run's snapshot; queues each household's previous bookkeeping for the recorder, in the same order.</summary>
+    private static IEnumerable<byte[]> Records(NpgsqlBinaryExporter export, ConcurrentQueue<PriorOutcome> prior)
+    {
+        while (export.StartRow() != -1)
+        {
+            var id = export.Read<string>(NpgsqlDbType.Text);
+            var hash = export.Read<string>(NpgsqlDbType.Text);
+            var record = Encoding.UTF8.GetBytes(export.Read<string>(NpgsqlDbType.Text));
+            prior.Enqueue(new PriorOutcome(id, hash, NullableText(export), NullableLong(export), NullableText(export), NullableText(export), NullableLong(export)));
+            yield return record;
+        }
+    }
+
+    private static string? NullableText(NpgsqlBinaryExporter export)
+    {
+        if (export.IsNull)
+        {
+            export.Skip();
+            return null;
+        }
+
+        return export.Read<string>(NpgsqlDbType.Text);
+    }
+
+    private static long? NullableLong(NpgsqlBinaryExporter export)
+    {
+        if (export.IsNull)
+        {
+            export.Skip();
+            return null;
+        }
+
+        return export.Read<long>(NpgsqlDbType.Bigint);
+    }
+
+    private static void TakeRunLock(NpgsqlConnection write, string profile)
+    {
+        using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(hashtext('monitoring-nightly'), hashtext(@profile))", write);
+        command.Parameters.AddWithValue("profile", profile);
+        if (command.ExecuteScalar() is not true)
+        {
+            throw new InvalidOperationException($"地区配置 {profile} 的另一个评估批次正在运行，本批次未执行");
+        }
+    }
+
+    private PreviousRun? LoadPreviousRun()
+    {
+        using var connection = Open();
+        using var command = new NpgsqlCommand("""
+            SELECT id, as_of, rules_version, engine_version FROM evaluation_runs
+            WHERE profile = @profile AND status = 'completed' ORDER BY id DESC LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("profile", _ruleSet.Profile.Id);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new PreviousRun(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            : null;
+    }
+
+    private static List<(long Id, DateOnly AsOf)> CompletedRuns(NpgsqlConnection connection, string profile)
+    {
+        using var command = new NpgsqlCommand("SELECT id, as_of FROM evaluation_runs WHERE profile = @profile AND status = 'completed'", connection);
+        command.Parameters.AddWithValue("profile", profile);
+        using var reader = command.ExecuteReader();
+        var runs = new List<(long, DateOnly)>();
+        while (reader.Read())
+        {
+            runs.Add((reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>Every helper's counts in the snapshot, keyed as the pipeline keys them (county code, trimmed name).</summary>
+    private static Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> CurrentHelperGroups(NpgsqlConnection read)
+    {
+        using var command = new NpgsqlCommand("""
+            SELECT county_code, btrim(helper_name), count(*) FILTER (WHERE category = 'monitored'), count(*) FILTER (WHERE category = 'lifted'), count(*)
+            FROM households WHERE btrim(coalesce(helper_name, '')) <> '' GROUP BY 1, 2
+            """, read) { CommandTimeout = 0 };
+        using var reader = command.ExecuteReader();
+        var groups = new Dictionary<(string, string), HelperGroupFacts>();
+        while (reader.Read())
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            groups[key] = new HelperGroupFacts
+            {
+                CountyCode = key.Item1,
+                HelperName = key.Item2,
+                MonitoredCount = (int)reader.GetInt64(2),
+                LiftedCount = (int)reader.GetInt64(3),
+                HouseholdCount = (int)reader.GetInt64(4),
+            };
+        }
+
+        return groups;
+    }
+
+    private static Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> HelperGroupStates(NpgsqlConnection write, string profile)
+    {
+        using var command = new NpgsqlCommand("SELECT county_code, helper_name, monitored, lifted, households FROM helper_group_states WHERE profile = @profile", write);
+        command.Parameters.AddWithValue("profile", profile);
+        using var reader = command.ExecuteReader();
+        var groups = new Dictionary<(string, string), HelperGroupFacts>();
+        while (reader.Read())
+        {
+            groups[(reader.GetString(0), reader.GetString(1))] = new HelperGroupFacts
+            {
+                CountyCode = reader.GetString(0),
+                HelperName = reader.GetString(1),
+                MonitoredCount = reader.GetInt32(2),
+                LiftedCount = reader.GetInt32(3),
+                HouseholdCount = reader.GetInt32(4),
+            };
+        }
+
+        return groups;
+    }
+
+    private static bool SameCounts(HelperGroupFacts a, HelperGroupFacts b) =>
+        a.MonitoredCount == b.MonitoredCount && a.LiftedCount == b.LiftedCount && a.HouseholdCount == b.HouseholdCount;
+
+    private static void StageChangedGroups(NpgsqlConnection read, List<(string CountyCode, string HelperName)> changed)
+    {
+        HouseholdImporter.Execute(read, "CREATE TEMP TABLE changed_groups (county_code text NOT NULL, helper_name text NOT NULL) ON COMMIT DROP");
+        using (var copy = read.BeginBinaryImport("COPY changed_groups (county_code, helper_name) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (county, helper) in changed)
+            {
+                copy.StartRow();
+                copy.Write(county, NpgsqlDbType.Text);
+                copy.Write(helper, NpgsqlDbType.Text);
+            }
+
+            copy.Complete();
+        }
+
+        HouseholdImporter.Execute(read, "ANALYZE changed_groups");
+    }
+
+    private static void SaveStates(NpgsqlConnection write, RunPlan plan, string profile, string statesFile)
+    {
+        const string Columns = "household_id, profile, household_hash, last_run_id, next_change_on, outcome_hash, outcome_run_id, candidate_type, rule_ids, risk_since_run_id";
+        if (plan.IsFull)
+        {
+            using (var delete = new NpgsqlCommand("DELETE FROM household_evaluation_states WHERE profile = @profile", write) { CommandTimeout = 0 })
+            {
+                delete.Parameters.AddWithValue("profile", profile);
+                delete.ExecuteNonQuery();
+            }
+
+            CopyIn(write, $"COPY household_evaluation_states ({Columns}) FROM STDIN", statesFile);
+            return;
+        }
+
+        HouseholdImporter.Execute(write, "CREATE TEMP TABLE state_updates (LIKE household_evaluation_states) ON COMMIT DROP");
+        CopyIn(write, $"COPY state_updates ({Columns}) FROM STDIN", statesFile);
+        HouseholdImporter.Execute(write, $"""
+            INSERT INTO household_evaluation_states ({Columns}) SELECT {Columns} FROM state_updates
+            ON CONFLICT (household_id, profile) DO UPDATE SET household_hash = EXCLUDED.household_hash, last_run_id = EXCLUDED.last_run_id,
+                next_change_on = EXCLUDED.next_change_on, outcome_hash = EXCLUDED.outcome_hash, outcome_run_id = EXCLUDED.outcome_run_id,
+                candidate_type = EXCLUDED.candidate_type, rule_ids = EXCLUDED.rule_ids, risk_since_run_id = EXCLUDED.risk_since_run_id
+            """);
+    }
+
+    private static void SaveHelperGroups(NpgsqlConnection write, string profile, Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> groups)
+    {
+        using (var delete = new NpgsqlCommand("DELETE FROM helper_group_states WHERE profile = @profile", write))
+        {
+            delete.Parameters.AddWithValue("profile", profile);
+            delete.ExecuteNonQuery();
+        }
+
+        using var copy = write.BeginBinaryImport("COPY helper_group_states (profile, county_code, helper_name, monitored, lifted, households) FROM STDIN (FORMAT BINARY)");
+        foreach (var group in groups.Values)
+        {
+            copy.StartRow();
+            copy.Write(profile, NpgsqlDbType.Text);
+            copy.Write(group.CountyCode, NpgsqlDbType.Text);
+            copy.Write(group.HelperName, NpgsqlDbType.Text);
+            copy.Write(group.MonitoredCount, NpgsqlDbType.Integer);
+            copy.Write(group.LiftedCount, NpgsqlDbType.Integer);
+            copy.Write(group.HouseholdCount, NpgsqlDbType.Integer);
+        }
+
+        copy.Complete();
+    }
+
+    /// <summary>Findings of replaced outcomes whose rule no longer fires for the household are recorded as resolved by this run.</summary>
+    private static void Resolve(NpgsqlConnection write, long runId, string replacedFile)
+    {
+        HouseholdImporter.Execute(write, "CREATE TEMP TABLE replaced_outcomes (household_id text NOT NULL, run_id bigint NOT NULL) ON COMMIT DROP");
+        CopyIn(write, "COPY replaced_outcomes (household_id, run_id) FROM STDIN", replacedFile);
+        HouseholdImporter.Execute(write, "ANALYZE replaced_outcomes");
+        using var resolve = new NpgsqlCommand("""
+            INSERT INTO finding_resolutions (finding_id, run_id)
+            SELECT o.id, @run FROM replaced_outcomes r JOIN findings o ON o.run_id = r.run_id AND o.household_id = r.household_id
+            WHERE NOT EXISTS (SELECT 1 FROM findings n WHERE n.run_id = @run AND n.household_id = o.household_id AND n.rule_id = o.rule_id)
+            """, write) { CommandTimeout = 0 };
+        resolve.Parameters.AddWithValue("run", runId);
+        resolve.ExecuteNonQuery();
+    }
+
+    /// <summary>The run's totals over every household: a full run counted them all; an incremental run adds its changes to the previous run's.</summary>
+    private static (SortedDictionary<string, long> Rules, SortedDictionary<string, long> Candidates) Totals(NpgsqlConnection write, RunPlan plan, OutcomeRecorder recorder)
+    {
+        var rules = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var candidates = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        if (plan.IsFull)
+        {
+            Add(rules, recorder.RuleTotals);
+            Add(candidates, recorder.CandidateTotals);
+            return (rules, candidates);
+        }
+
+        using (var command = new NpgsqlCommand("SELECT kind, key, count FROM run_counts WHERE run_id = @previous", write))
+        {
+            command.Parameters.AddWithValue("previous", plan.PreviousRunId!.Value);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                (reader.GetString(0) == "rule" ? rules : candidates)[reader.GetString(1)] = reader.GetInt64(2);
+            }
+        }
+
+        Add(rules, recorder.RuleDelta);
+        Add(candidates, recorder.CandidateDelta);
+        return (rules, candidates);
+    }
+
+    private static void Add(SortedDictionary<string, long> totals, Dictionary<string, long> counts)
+    {
+        foreach (var (key, count) in counts)
+        {
+            var total = (totals.TryGetValue(key, out var current) ? current : 0) + count;
+            if (total == 0)
+            {
+                totals.Remove(key);
+            }
+            else
+            {
+                totals[key] = total;
+            }
+        }
+    }
+
+    private static void SaveTotals(NpgsqlConnection write, long runId, SortedDictionary<string, long> rules, SortedDictionary<string, long> candidates)
+    {
+        using var copy = write.BeginBinaryImport("COPY run_counts (run_id, kind, key, count) FROM STDIN (FORMAT BINARY)");
+        foreach (var (kind, counts) in new[] { ("rule", rules), ("candidate", candidates) })
+        {
+            foreach (var (key, count) in counts)
+            {
+                copy.StartRow();
+                copy.Write(runId, NpgsqlDbType.Bigint);
+                copy.Write(kind, NpgsqlDbType.Text);
+                copy.Write(key, NpgsqlDbType.Text);
+                copy.Write(count, NpgsqlDbType.Bigint);
+            }
+        }
+
+        copy.Complete();
+    }
+
+    private static void CopyIn(NpgsqlConnection connection, string copySql, string file)
+    {
+        using var writer = connection.BeginTextImport(copySql);
+        using var reader = new StreamReader(file, new UTF8Encoding(false));
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            writer.Write(buffer, 0, read);
+        }
+    }
+
     private void Stage(string name, Stopwatch stopwatch)
     {
         OnStage?.Invoke(name, stopwatch.Elapsed);
         stopwatch.Restart();
     }
 
-    private static IEnumerable<byte[]> Records(NpgsqlBinaryExporter export, HouseholdVersionMap versions)
-    {
-        while (export.StartRow() != -1)
-        {
-            var id = export.Read<string>(NpgsqlDbType.Text);
-            versions.Add(id, export.Read<string>(NpgsqlDbType.Text));
-            yield return Encoding.UTF8.GetBytes(export.Read<string>(NpgsqlDbType.Text));
-        }
-    }
-
-    /// <summary>Streams the sorted findings file straight into <c>findings</c> with binary COPY, each with the household version it was evaluated on.</summary>
-    private static void StoreFindings(NpgsqlConnection connection, long runId, string findingsFile, HouseholdVersionMap versions)
-    {
-        using var input = File.OpenRead(findingsFile);
-        using var copy = connection.BeginBinaryImport("""
-            COPY findings (run_id, household_id, rule_id, member_id, severity, as_of, rule_version, profile, village_code, household_hash, finding)
-            FROM STDIN (FORMAT BINARY)
-            """);
-        foreach (var line in new Utf8LineReader(input).ReadLines())
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            var householdId = root.GetProperty("householdId").GetString()!;
-            copy.StartRow();
-            copy.Write(runId, NpgsqlDbType.Bigint);
-            copy.Write(householdId, NpgsqlDbType.Text);
-            copy.Write(root.GetProperty("ruleId").GetString()!, NpgsqlDbType.Text);
-            BinaryCopy.WriteText(copy, root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : null);
-            copy.Write(root.GetProperty("severity").GetString()!, NpgsqlDbType.Text);
-            copy.Write(DateOnly.ParseExact(root.GetProperty("asOf").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Date);
-            copy.Write(root.GetProperty("ruleVersion").GetString()!, NpgsqlDbType.Text);
-            copy.Write(root.GetProperty("profile").GetString()!, NpgsqlDbType.Text);
-            BinaryCopy.WriteText(copy, root.TryGetProperty("villageCode", out var village) ? village.GetString() : null);
-            copy.Write(versions.HashOf(householdId), NpgsqlDbType.Text);
-            copy.Write(Encoding.UTF8.GetString(line), NpgsqlDbType.Json);
-        }
-
-        copy.Complete();
-    }
-
-    private static void StoreCandidates(NpgsqlConnection connection, long runId, List<(string Id, string Type, string? Village)> candidates)
-    {
-        using var copy = connection.BeginBinaryImport("COPY candidates (run_id, household_id, candidate_type, village_code) FROM STDIN (FORMAT BINARY)");
-        foreach (var (id, type, village) in candidates)
-        {
-            copy.StartRow();
-            copy.Write(runId, NpgsqlDbType.Bigint);
-            copy.Write(id, NpgsqlDbType.Text);
-            copy.Write(type, NpgsqlDbType.Text);
-            BinaryCopy.WriteText(copy, village);
-        }
-
-        copy.Complete();
-    }
-
-    private long? PreviousRun(NpgsqlConnection connection, long runId)
-    {
-        using var command = new NpgsqlCommand("SELECT max(id) FROM evaluation_runs WHERE profile = @profile AND status = 'completed' AND id < @id", connection);
-        command.Parameters.AddWithValue("profile", _ruleSet.Profile.Id);
-        command.Parameters.AddWithValue("id", runId);
-        return command.ExecuteScalar() is long id ? id : null;
-    }
-
-    /// <summary>New findings (no finding of that household and rule in the previous run) and resolved ones (recorded as resolutions).</summary>
-    private static (long New, long Resolved) Compare(NpgsqlConnection connection, long runId, long? previous)
-    {
-        using var fresh = new NpgsqlCommand("""
-            SELECT count(*) FROM findings c WHERE c.run_id = @run
-              AND NOT EXISTS (SELECT 1 FROM findings p WHERE p.run_id = @previous AND p.household_id = c.household_id AND p.rule_id = c.rule_id)
-            """, connection) { CommandTimeout = 0 };
-        fresh.Parameters.AddWithValue("run", runId);
-        fresh.Parameters.AddWithValue("previous", previous ?? -1L);
-        var newCount = (long)fresh.ExecuteScalar()!;
-        using var resolve = new NpgsqlCommand("""
-            INSERT INTO finding_resolutions (finding_id, run_id)
-            SELECT p.id, @run FROM findings p WHERE p.run_id = @previous
-              AND NOT EXISTS (SELECT 1 FROM findings c WHERE c.run_id = @run AND c.household_id = p.household_id AND c.rule_id = p.rule_id)
-            """, connection) { CommandTimeout = 0 };
-        resolve.Parameters.AddWithValue("run", runId);
-        resolve.Parameters.AddWithValue("previous", previous ?? -1L);
-        return (newCount, resolve.ExecuteNonQuery());
-    }
-
-    private long StartRun(DateOnly asOf, string rulesVersion)
+    private long StartRun(DateOnly asOf, string rulesVersion, string engineVersion, string mode)
     {
         using var connection = Open();
         using var command = new NpgsqlCommand("""
-            INSERT INTO evaluation_runs (as_of, profile, rules_version, mode, status, started_at, host, process_id,
-                households_evaluated, findings_count, candidates_count, new_findings, resolved_findings)
-            VALUES (@asOf, @profile, @rules, 'full', 'running', now(), @host, @pid, 0, 0, 0, 0, 0) RETURNING id
+            INSERT INTO evaluation_runs (as_of, profile, rules_version, engine_version, mode, status, started_at, host, process_id,
+                households_evaluated, outcomes_recorded, findings_count, candidates_count, new_findings, resolved_findings)
+            VALUES (@asOf, @profile, @rules, @engine, @mode, 'running', now(), @host, @pid, 0, 0, 0, 0, 0, 0) RETURNING id
             """, connection);
         command.Parameters.AddWithValue("asOf", asOf);
         command.Parameters.AddWithValue("profile", _ruleSet.Profile.Id);
         command.Parameters.AddWithValue("rules", rulesVersion);
+        command.Parameters.AddWithValue("engine", engineVersion);
+        command.Parameters.AddWithValue("mode", mode);
         command.Parameters.AddWithValue("host", Environment.MachineName);
         command.Parameters.AddWithValue("pid", Environment.ProcessId);
         return (long)command.ExecuteScalar()!;
@@ -303,5 +606,4 @@ public sealed class NightlyRunner
             return false;
         }
     }
-
 }

@@ -24,6 +24,12 @@ public sealed class WorkingDayCalendar
 
     public bool Covers(int year) => _noticeByYear.ContainsKey(year);
 
+    /// <summary>Every holiday, adjusted working day and notice, in a stable text form (for rule-set versions).</summary>
+    public string Fingerprint() =>
+        string.Join(",", _holidays.Order().Select(d => "h" + d.DayNumber))
+        + ";" + string.Join(",", _adjustedWorkingDays.Order().Select(d => "w" + d.DayNumber))
+        + ";" + string.Join(",", _noticeByYear.OrderBy(kv => kv.Key).Select(kv => kv.Key + "=" + kv.Value));
+
     public bool IsWorkingDay(DateOnly date)
     {
         if (_adjustedWorkingDays.Contains(date))

@@ -16,13 +16,14 @@ public static class RunNightlyCommand
         var profile = CommonOptions.Profile();
         var rules = CommonOptions.Rules();
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL 连接串（默认 ConnectionStrings:Monitoring）" };
-        var command = new Command("run-nightly", "对数据库中的全部农户运行一次夜间评估，保存发现、候选与新增/消除情况") { asOf, profile, rules, connection };
+        var full = new Option<bool>("--full") { Description = "全量评估每一户（默认增量：只评估数据变化或到期需复核的农户；规则、参数、日历或程序变更时自动全量）" };
+        var command = new Command("run-nightly", "对数据库中的农户运行一次夜间评估，保存发现、候选与新增/消除情况") { asOf, profile, rules, connection, full };
         command.SetAction(result => CommandRunner.Run(() => Run(CommonOptions.ParseDate(result.GetValue(asOf), "--as-of"), result.GetValue(profile)!,
-            result.GetValue(rules), result.GetValue(connection))));
+            result.GetValue(rules), result.GetValue(connection), result.GetValue(full))));
         return command;
     }
 
-    private static int Run(DateOnly asOf, string profile, string? rulesDirectory, string? connection)
+    private static int Run(DateOnly asOf, string profile, string? rulesDirectory, string? connection, bool full)
     {
         var ruleSet = CommonOptions.RuleSet(CommonOptions.LoadCatalog(rulesDirectory), profile);
         using var host = StoreServices.Build(connection);
@@ -30,13 +31,15 @@ public static class RunNightlyCommand
         var runner = new NightlyRunner(connectionString, ruleSet)
         {
             OnProgress = (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+            OnPlan = plan => Console.Error.WriteLine(plan.ReasonZh),
             OnStage = (stage, elapsed) => Console.Error.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\n{stage}：{elapsed.TotalSeconds:F1} 秒")),
         };
         try
         {
-            var result = runner.Run(asOf);
+            var result = runner.Run(asOf, full);
             Console.Error.WriteLine();
-            Console.Error.WriteLine($"批次 {result.RunId} 已完成（上一批次 {result.PreviousRunId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "无"}）：新增发现 {result.NewFindings:N0} 条，已消除 {result.ResolvedFindings:N0} 条");
+            Console.Error.WriteLine($"批次 {result.RunId}（{(result.Plan.IsFull ? "全量" : "增量")}）已完成，上一批次 {result.PreviousRunId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "无"}：" +
+                $"库中 {result.HouseholdsInStore:N0} 户，本次评估 {result.HouseholdsEvaluated:N0} 户，结果有变化 {result.OutcomesRecorded:N0} 户；新增发现 {result.NewFindings:N0} 条，已消除 {result.ResolvedFindings:N0} 条");
             SummaryPrinter.Print(Console.Error, result.Summary, ruleSet);
             return ExitCodes.Success;
         }

@@ -39,7 +39,7 @@ public sealed partial class NightlyEvaluationJob : IJob
         try
         {
             var result = runner.Run(asOf, cancellationToken);
-            LogCompleted(result.RunId, asOf, result.Summary.HouseholdsEvaluated, result.Summary.FindingsWritten, result.NewFindings, result.ResolvedFindings);
+            LogCompleted(result.RunId, asOf, result.Plan.Mode, result.HouseholdsInStore, result.HouseholdsEvaluated, result.Summary.FindingsWritten, result.NewFindings, result.ResolvedFindings);
         }
         catch (Exception ex) when (ex is NightlyRunFailedException or Npgsql.NpgsqlException)
         {
@@ -53,8 +53,8 @@ public sealed partial class NightlyEvaluationJob : IJob
     [LoggerMessage(Level = LogLevel.Information, Message = "夜间评估开始：评估日 {AsOf}，地区配置 {Profile}")]
     private partial void LogStarting(DateOnly asOf, string profile);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "夜间评估批次 {RunId} 完成：评估日 {AsOf}，评估 {Households} 户，发现 {Findings} 条，新增 {New} 条，消除 {Resolved} 条")]
-    private partial void LogCompleted(long runId, DateOnly asOf, long households, long findings, long @new, long resolved);
+    [LoggerMessage(Level = LogLevel.Information, Message = "夜间评估批次 {RunId} 完成（{Mode}）：评估日 {AsOf}，库中 {Households} 户，本次评估 {Evaluated} 户，发现 {Findings} 条，新增 {New} 条，消除 {Resolved} 条")]
+    private partial void LogCompleted(long runId, DateOnly asOf, string mode, long households, long evaluated, long findings, long @new, long resolved);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "夜间评估失败：评估日 {AsOf}，本批次未提交任何结果")]
     private partial void LogFailed(Exception exception, DateOnly asOf);

@@ -42,6 +42,6 @@ public sealed class ConnectionLossTests : IClassFixture<PostgresFixture>
         Assert.Contains("未提交任何结果", error.Message, StringComparison.Ordinal);
         Assert.Equal("failed", Sql.Value(_db.ConnectionString, "SELECT status FROM evaluation_runs ORDER BY id DESC LIMIT 1"));
         Assert.Equal(0, Sql.Count(_db.ConnectionString, "SELECT count(*) FROM findings"));
-        Assert.Equal(0, Sql.Count(_db.ConnectionString, "SELECT count(*) FROM candidates"));
+        Assert.Equal(0, Sql.Count(_db.ConnectionString, "SELECT count(*) FROM household_outcomes"));
     }
 }

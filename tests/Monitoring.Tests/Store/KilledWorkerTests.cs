@@ -41,7 +41,7 @@ public sealed class KilledWorkerTests : IClassFixture<PostgresFixture>
 
         Assert.Equal(0, Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'completed'"));
         Assert.Equal(0, Scalar("SELECT count(*) FROM findings"));
-        Assert.Equal(0, Scalar("SELECT count(*) FROM candidates"));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM household_outcomes"));
 
         var rerun = new NightlyRunner(_db.ConnectionString, SharedCatalog.Instance.ForProfile("cn-national")).Run(AsOf);
         Assert.Equal(1, Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'failed'"));

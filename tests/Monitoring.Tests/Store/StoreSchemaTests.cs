@@ -20,7 +20,7 @@ public sealed class StoreSchemaTests : IClassFixture<PostgresFixture>
         using var context = _db.Context();
         Assert.Empty(context.Database.GetPendingMigrations());
         context.Database.Migrate();
-        Assert.Single(context.Database.GetAppliedMigrations());
+        Assert.Equal(context.Database.GetMigrations(), context.Database.GetAppliedMigrations());
     }
 
     [Theory]
@@ -28,7 +28,12 @@ public sealed class StoreSchemaTests : IClassFixture<PostgresFixture>
     [InlineData("DELETE FROM findings")]
     [InlineData("TRUNCATE findings CASCADE")]
     [InlineData("UPDATE household_versions SET record = '{}'::jsonb")]
-    [InlineData("DELETE FROM candidates")]
+    [InlineData("DELETE FROM household_outcomes")]
+    [InlineData("UPDATE household_outcomes SET candidate_type = NULL")]
+    [InlineData("TRUNCATE household_outcomes CASCADE")]
+    [InlineData("DELETE FROM run_counts")]
+    [InlineData("UPDATE case_log SET actor = 'x'")]
+    [InlineData("DELETE FROM case_log")]
     public async Task Stored_findings_cannot_be_changed_or_removed(string sql)
     {
         var runId = await SeedFinding();
@@ -72,7 +77,16 @@ public sealed class StoreSchemaTests : IClassFixture<PostgresFixture>
             HouseholdHash = hash,
             Finding = "{\"ruleId\":\"INC-BELOW-LINE\"}",
         });
-        context.Candidates.Add(new StoredCandidate { RunId = run.Id, HouseholdId = "610728-0001", CandidateType = "marginal" });
+        context.Outcomes.Add(new StoredOutcome
+        {
+            RunId = run.Id, HouseholdId = "610728-0001", Profile = "cn-national", HouseholdHash = hash, OutcomeHash = new string('0', 64),
+            CandidateType = "marginal", FindingsCount = 1,
+        });
+        context.RunCounts.Add(new RunCount { RunId = run.Id, Kind = "rule", Key = "INC-BELOW-LINE", Count = 1 });
+        context.CaseLog.Add(new CaseLogEntry
+        {
+            HouseholdId = "610728-0001", Command = "open", Payload = "{\"date\":\"2022-06-01\"}", Actor = "测试", Client = "test", ResultingHash = hash,
+        });
         await context.SaveChangesAsync();
         return run.Id;
     }

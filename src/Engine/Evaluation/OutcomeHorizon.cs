@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Monitoring.Engine.Findings;
+using Monitoring.Rules.Calendars;
+using Monitoring.Rules.Catalog;
+
+namespace Monitoring.Engine.Evaluation;
+
+/// <summary>
+/// The next date on which a household's outcome can differ from the one just computed, with unchanged data and
+/// rules, so an incremental run can leave it alone until then. Deliberately conservative (an early date only costs
+/// a re-evaluation that changes nothing):
+/// <list type="bullet">
+/// <item>the first day of the next month (visit periods, quarters, years);</item>
+/// <item>every member's next birthday (ages 6 and 16 and every other age test);</item>
+/// <item>for every date in the record: the date itself and the day after (data dated later than the as-of becomes
+/// known), and that date plus every days-, months- and working-days-typed parameter value of the rule set (in any
+/// layer), plus 12 months (the rolling expenditure window), each also plus one day (strict comparisons);</item>
+/// <item>tomorrow, when a rule that fired reports a value that moves every day (days since an event).</item>
+/// </list>
+/// Changes of rules, parameters, calendars or the engine itself force a full run instead (see the nightly runner).
+/// </summary>
+public sealed partial class OutcomeHorizon
+{
+    private const int RollingWindowMonths = 12;
+
+    private readonly int[] _days;
+    private readonly int[] _months;
+    private readonly int[] _workingDays;
+    private readonly int _reachDays;
+    private readonly HashSet<string> _dailyRules;
+    private readonly WorkingDayCalendar _calendar;
+
+    public OutcomeHorizon(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        _calendar = ruleSet.Calendar;
+        var days = new SortedSet<int>();
+        var months = new SortedSet<int> { RollingWindowMonths };
+        var workingDays = new SortedSet<int>();
+        foreach (var layer in ruleSet.Parameters.Layers)
+        {
+            foreach (var (name, values) in layer.Values)
+            {
+                if (!ruleSet.Parameters.Definitions.TryGetValue(name, out var definition))
+                {
+                    continue;
+                }
+
+                var target = definition.Type switch
+                {
+                    "days" => days,
+                    "months" => months,
+                    "int" when definition.Unit == "工作日" => workingDays,
+                    _ => null,
+                };
+                if (target is null)
+                {
+                    continue;
+                }
+
+                foreach (var value in values)
+                {
+                    if (int.TryParse(value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0)
+                    {
+                        target.Add(n);
+                    }
+                }
+            }
+        }
+
+        _days = [.. days];
+        _months = [.. months];
+        _workingDays = [.. workingDays];
+        // How far after a date its last candidate can lie: beyond that, an old date cannot move the horizon.
+        _reachDays = Math.Max(_days.DefaultIfEmpty(0).Max(), Math.Max(_months.Max() * 31, _workingDays.DefaultIfEmpty(0).Max() * 3 + 30)) + 2;
+        _dailyRules = [.. ruleSet.Rules.Where(r => r.AllValues().Any(v => VariesDaily(v.Expression))).Select(r => r.Id)];
+    }
+
+    /// <summary>Rules whose reported values move every day while they fire (so a household they fire for is re-evaluated nightly).</summary>
+    public IReadOnlySet<string> DailyRules => _dailyRules;
+
+    /// <summary>The next date after <paramref name="asOf"/> on which the outcome can change.</summary>
+    public DateOnly NextChange(ReadOnlySpan<byte> recordJson, IReadOnlyList<Finding> findings, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var tomorrow = asOf.AddDays(1);
+        foreach (var finding in findings)
+        {
+            if (_dailyRules.Contains(finding.RuleId))
+            {
+                return tomorrow;
+            }
+        }
+
+        var next = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1);
+        var reader = new Utf8JsonReader(recordJson);
+        var birthDate = false;
+        while (reader.Read() && next > tomorrow)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    birthDate = reader.ValueTextEquals("birthDate"u8);
+                    break;
+                case JsonTokenType.String:
+                    if (reader.ValueSpan.Length == 10 && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        next = birthDate ? EarlierPair(next, NextBirthday(date, asOf), asOf) : Consider(date, asOf, next);
+                    }
+
+                    birthDate = false;
+                    break;
+                default:
+                    birthDate = false;
+                    break;
+            }
+        }
+
+        return next;
+    }
+
+    private DateOnly Consider(DateOnly date, DateOnly asOf, DateOnly next)
+    {
+        if (date.AddDays(_reachDays) <= asOf)
+        {
+            return next;
+        }
+
+        next = EarlierPair(next, date, asOf);
+        foreach (var n in _days)
+        {
+            next = EarlierPair(next, date.AddDays(n), asOf);
+        }
+
+        foreach (var n in _months)
+        {
+            next = EarlierPair(next, date.AddMonths(n), asOf);
+        }
+
+        foreach (var n in _workingDays)
+        {
+            try
+            {
+                next = EarlierPair(next, _calendar.AddWorkingDays(date, n), asOf);
+            }
+            catch (CalendarNotCoveredException)
+            {
+                // The deadline falls in a year without a loaded calendar: the rule reports "not evaluable" until the
+                // calendar is added, and a calendar change forces a full run.
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>A boundary and the day after it (rules compare with both &gt; and &gt;=).</summary>
+    private static DateOnly EarlierPair(DateOnly next, DateOnly boundary, DateOnly asOf) =>
+        Earlier(Earlier(next, boundary, asOf), boundary.AddDays(1), asOf);
+
+    private static DateOnly Earlier(DateOnly next, DateOnly candidate, DateOnly asOf) =>
+        candidate > asOf && candidate < next ? candidate : next;
+
+    private static DateOnly NextBirthday(DateOnly birthDate, DateOnly asOf)
+    {
+        if (birthDate > asOf)
+        {
+            return birthDate;
+        }
+
+        var years = asOf.Year - birthDate.Year;
+        var birthday = birthDate.AddYears(years);
+        return birthday > asOf ? birthday : birthDate.AddYears(years + 1);
+    }
+
+    /// <summary>
+    /// A value expression moves daily when it reads a day count against the evaluation date (<c>DaysAgo</c>,
+    /// <c>fn.Days(…)</c>) or the evaluation date itself other than to pick the last complete period (which moves monthly).
+    /// </summary>
+    private static bool VariesDaily(string expression) =>
+        DailyTokens().IsMatch(PeriodOfAsOf().Replace(expression, ""));
+
+    [GeneratedRegex(@"DaysAgo|fn\.Days\(|AsOf")]
+    private static partial Regex DailyTokens();
+
+    [GeneratedRegex(@"fn\.LastCompletePeriod\([^()]*,\s*h\.AsOf\)")]
+    private static partial Regex PeriodOfAsOf();
+}

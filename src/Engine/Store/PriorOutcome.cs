@@ -1,0 +1,4 @@
+namespace Monitoring.Engine.Store;
+
+/// <summary>A household's bookkeeping from the previous run of the profile (null fields when it was never evaluated).</summary>
+internal sealed record PriorOutcome(string HouseholdId, string HouseholdHash, string? OutcomeHash, long? OutcomeRunId, string? RuleIds, string? CandidateType, long? RiskSinceRunId);

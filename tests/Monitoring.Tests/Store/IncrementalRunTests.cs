@@ -1,0 +1,167 @@
+using System.Text;
+using Monitoring.Engine.Generation;
+using Monitoring.Engine.Records;
+using Monitoring.Engine.Store;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Store;
+
+/// <summary>
+/// Incremental nightly runs against full ones, on two databases fed the same generated households and the same
+/// daily changes (new events, visits, helper changes, whole new records) for five weeks across a month and quarter
+/// boundary: every night both export exactly the same findings and report the same totals.
+/// </summary>
+public sealed class IncrementalRunTests : IClassFixture<PostgresFixture>, IDisposable
+{
+    private const string Profile = "shaanxi-zhenba-2021";
+    private const int Households = 300;
+    private static readonly DateOnly FirstNight = new(2022, 6, 1);
+    private static readonly string[] EventKinds = ["disaster", "serious_illness", "job_loss", "self_declared", "department_warning", "accident"];
+
+    private readonly PostgresFixture _incremental;
+    private readonly PostgresFixture _full;
+
+    public IncrementalRunTests(PostgresFixture db)
+    {
+        _incremental = db.Migrated();
+        _full = new PostgresFixture().Migrated();
+    }
+
+    public void Dispose() => _full.Dispose();
+
+    [Fact]
+    public void Five_weeks_of_incremental_nights_give_the_findings_of_full_runs()
+    {
+        var ruleSet = SharedCatalog.Instance.ForProfile(Profile);
+        var households = new HouseholdGenerator(11, FirstNight).GenerateMany(Households).ToList();
+        Import(households, FirstNight);
+        long evaluatedIncrementally = 0;
+        long inStore = 0;
+        var incrementalNights = 0;
+
+        for (var night = FirstNight; night <= new DateOnly(2022, 7, 5); night = night.AddDays(1))
+        {
+            if (night > FirstNight)
+            {
+                Import(Change(households, night), night);
+            }
+
+            var incremental = new NightlyRunner(_incremental.ConnectionString, ruleSet).Run(night);
+            var full = new NightlyRunner(_full.ConnectionString, ruleSet).Run(night, full: true);
+
+            Assert.True(full.Plan.IsFull);
+            Assert.Equal(Households, full.HouseholdsEvaluated);
+            var expected = new FindingsExporter(_full.ConnectionString).Findings(full.RunId, null).ToList();
+            var actual = new FindingsExporter(_incremental.ConnectionString).Findings(incremental.RunId, null).ToList();
+            Assert.True(expected.SequenceEqual(actual), $"{night:yyyy-MM-dd}: {FirstDifference(expected, actual)}");
+            Assert.Equal(full.Summary.FindingsByRule, incremental.Summary.FindingsByRule);
+            Assert.Equal(full.Summary.CandidatesByType, incremental.Summary.CandidatesByType);
+            Assert.Equal(full.NewFindings, incremental.NewFindings);
+            Assert.Equal(full.ResolvedFindings, incremental.ResolvedFindings);
+            if (!incremental.Plan.IsFull)
+            {
+                incrementalNights++;
+                evaluatedIncrementally += incremental.HouseholdsEvaluated;
+                inStore += incremental.HouseholdsInStore;
+            }
+        }
+
+        // The comparison is only worth something if the incremental side really skipped households.
+        Assert.True(incrementalNights >= 30, $"only {incrementalNights} incremental nights");
+        Assert.True(evaluatedIncrementally < inStore / 2, $"incremental nights evaluated {evaluatedIncrementally} of {inStore} household-nights");
+        // Either way a finding is stored only when a household's outcome changes.
+        Assert.Equal(Sql.Count(_full.ConnectionString, "SELECT count(*) FROM findings"), Sql.Count(_incremental.ConnectionString, "SELECT count(*) FROM findings"));
+    }
+
+    [Fact]
+    public void A_run_of_another_as_of_before_the_last_one_is_full_and_says_why()
+    {
+        var ruleSet = SharedCatalog.Instance.ForProfile(Profile);
+        var db = new PostgresFixture().Migrated();
+        try
+        {
+            var households = new HouseholdGenerator(12, FirstNight).GenerateMany(50).ToList();
+            Assert.True(new HouseholdImporter(db.ConnectionString).ImportJsonLines(Lines(households), FirstNight, p => Assert.Fail(p.ToString())).Committed);
+            var first = new NightlyRunner(db.ConnectionString, ruleSet).Run(FirstNight);
+            var next = new NightlyRunner(db.ConnectionString, ruleSet).Run(FirstNight.AddDays(5));
+            var earlier = new NightlyRunner(db.ConnectionString, ruleSet).Run(FirstNight.AddDays(2));
+
+            Assert.True(first.Plan.IsFull);
+            Assert.False(next.Plan.IsFull);
+            Assert.True(earlier.Plan.IsFull);
+            Assert.Contains("早于上一批次", earlier.Plan.ReasonZh, StringComparison.Ordinal);
+            var (expected, _, _) = Evaluate.Lines(households.Select(HouseholdJsonLines.Serialize), FirstNight.AddDays(2), Profile);
+            Assert.Equal(expected.Select(f => f.GetRawText()), new FindingsExporter(db.ConnectionString).Findings(earlier.RunId, null));
+        }
+        finally
+        {
+            db.Dispose();
+        }
+    }
+
+    /// <summary>About 4% of households change each night, in the ways a county's data changes.</summary>
+    private static List<HouseholdRecord> Change(List<HouseholdRecord> households, DateOnly night)
+    {
+        var random = new Random(night.DayNumber);
+        var changed = new List<HouseholdRecord>();
+        var regenerated = new HouseholdGenerator(night.DayNumber, night);
+        for (var i = 0; i < households.Count; i++)
+        {
+            if (random.NextDouble() >= 0.04)
+            {
+                continue;
+            }
+
+            var household = households[i];
+            switch (random.Next(5))
+            {
+                case 0:
+                    (household.Events ??= []).Add(new EventRecord { Date = night.AddDays(-random.Next(3)), Kind = EventKinds[random.Next(EventKinds.Length)], Note = "测试变化" });
+                    break;
+                case 1:
+                    (household.Visits ??= []).Add(night);
+                    break;
+                case 2:
+                    var other = households[random.Next(households.Count)];
+                    household.Helper = other.Helper is null ? null : new HelperRecord { Name = other.Helper.Name, AssignedOn = night };
+                    break;
+                case 3:
+                    household.Members![0].MedicalInsurance = !(household.Members[0].MedicalInsurance ?? true);
+                    break;
+                default:
+                    household = regenerated.Generate(i);
+                    households[i] = household;
+                    break;
+            }
+
+            changed.Add(household);
+        }
+
+        return changed;
+    }
+
+    private void Import(List<HouseholdRecord> households, DateOnly night)
+    {
+        foreach (var db in new[] { _incremental, _full })
+        {
+            var result = new HouseholdImporter(db.ConnectionString).ImportJsonLines(Lines(households), night, p => Assert.Fail($"{night:yyyy-MM-dd} {p}"));
+            Assert.True(result.Committed);
+        }
+    }
+
+    private static MemoryStream Lines(IEnumerable<HouseholdRecord> households) =>
+        new(Encoding.UTF8.GetBytes(string.Join('\n', households.Select(HouseholdJsonLines.Serialize))));
+
+    private static string FirstDifference(List<string> expected, List<string> actual)
+    {
+        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
+        {
+            if (expected[i] != actual[i])
+            {
+                return $"full: {expected[i]}\nincremental: {actual[i]}";
+            }
+        }
+
+        return $"full has {expected.Count} findings, incremental {actual.Count}";
+    }
+}
