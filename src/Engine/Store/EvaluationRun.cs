@@ -12,6 +12,9 @@ public sealed class EvaluationRun
     /// <summary>Version hash of the rule set (rule definitions and every parameter layer).</summary>
     public required string RulesVersion { get; set; }
 
+    /// <summary>Version of the engine build (its assemblies), so a new build forces a full run.</summary>
+    public string? EngineVersion { get; set; }
+
     /// <summary>full | incremental.</summary>
     public required string Mode { get; set; }
 
@@ -28,6 +31,10 @@ public sealed class EvaluationRun
 
     public long HouseholdsEvaluated { get; set; }
 
+    /// <summary>Households whose outcome this run recorded because it differed from the one in force.</summary>
+    public long OutcomesRecorded { get; set; }
+
+    /// <summary>Findings in the run's view of every household (carried-forward outcomes included).</summary>
     public long FindingsCount { get; set; }
 
     public long CandidatesCount { get; set; }

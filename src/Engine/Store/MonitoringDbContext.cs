@@ -20,7 +20,13 @@ public sealed class MonitoringDbContext : DbContext
 
     public DbSet<FindingResolution> FindingResolutions => Set<FindingResolution>();
 
-    public DbSet<StoredCandidate> Candidates => Set<StoredCandidate>();
+    public DbSet<StoredOutcome> Outcomes => Set<StoredOutcome>();
+
+    public DbSet<RunCount> RunCounts => Set<RunCount>();
+
+    public DbSet<HelperGroupState> HelperGroupStates => Set<HelperGroupState>();
+
+    public DbSet<CaseLogEntry> CaseLog => Set<CaseLogEntry>();
 
     public DbSet<HouseholdEvaluationState> EvaluationStates => Set<HouseholdEvaluationState>();
 
@@ -62,7 +68,7 @@ public sealed class MonitoringDbContext : DbContext
             e.Property(f => f.Finding).HasColumnType("json");
             e.Property(f => f.HouseholdHash).HasMaxLength(64);
             e.HasOne<EvaluationRun>().WithMany().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<HouseholdVersion>().WithMany().HasForeignKey(f => f.HouseholdHash).OnDelete(DeleteBehavior.Restrict);
+            // The household version is enforced on the finding's outcome row (household_outcomes), once per household.
             e.HasIndex(f => new { f.RunId, f.HouseholdId, f.RuleId }).IsUnique();
             e.HasIndex(f => new { f.HouseholdId, f.RuleId });
             e.HasIndex(f => f.VillageCode);
@@ -76,18 +82,50 @@ public sealed class MonitoringDbContext : DbContext
             e.HasOne<EvaluationRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<StoredCandidate>(e =>
+        modelBuilder.Entity<StoredOutcome>(e =>
         {
-            e.ToTable("candidates");
-            e.HasKey(c => new { c.RunId, c.HouseholdId });
+            e.ToTable("household_outcomes");
+            e.HasKey(o => new { o.RunId, o.HouseholdId });
+            e.Property(o => o.HouseholdHash).HasMaxLength(64);
+            e.Property(o => o.OutcomeHash).HasMaxLength(64);
+            e.HasOne<EvaluationRun>().WithMany().HasForeignKey(o => o.RunId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<HouseholdVersion>().WithMany().HasForeignKey(o => o.HouseholdHash).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(o => new { o.Profile, o.HouseholdId, o.RunId });
+            e.HasIndex(o => o.VillageCode);
+        });
+
+        modelBuilder.Entity<RunCount>(e =>
+        {
+            e.ToTable("run_counts");
+            e.HasKey(c => new { c.RunId, c.Kind, c.Key });
             e.HasOne<EvaluationRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(c => c.VillageCode);
+        });
+
+        modelBuilder.Entity<HelperGroupState>(e =>
+        {
+            e.ToTable("helper_group_states");
+            e.HasKey(g => new { g.Profile, g.CountyCode, g.HelperName });
+        });
+
+        modelBuilder.Entity<CaseLogEntry>(e =>
+        {
+            e.ToTable("case_log");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).UseIdentityAlwaysColumn();
+            e.Property(c => c.Payload).HasColumnType("jsonb");
+            e.Property(c => c.RecordedAt).HasDefaultValueSql("now()");
+            e.Property(c => c.PreviousHash).HasMaxLength(64);
+            e.Property(c => c.ResultingHash).HasMaxLength(64);
+            e.HasOne<HouseholdVersion>().WithMany().HasForeignKey(c => c.ResultingHash).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.HouseholdId, c.Id });
         });
 
         modelBuilder.Entity<HouseholdEvaluationState>(e =>
         {
             e.ToTable("household_evaluation_states");
             e.HasKey(s => new { s.HouseholdId, s.Profile });
+            e.Property(s => s.HouseholdHash).HasMaxLength(64);
+            e.Property(s => s.OutcomeHash).HasMaxLength(64);
             e.HasIndex(s => new { s.Profile, s.NextChangeOn });
         });
     }

@@ -22,6 +22,69 @@ namespace Monitoring.Engine.Store.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Monitoring.Engine.Store.CaseLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("client");
+
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("command");
+
+                    b.Property<string>("HouseholdId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("ResultingHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resulting_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_log");
+
+                    b.HasIndex("ResultingHash")
+                        .HasDatabaseName("ix_case_log_resulting_hash");
+
+                    b.HasIndex("HouseholdId", "Id")
+                        .HasDatabaseName("ix_case_log_household_id_id");
+
+                    b.ToTable("case_log", (string)null);
+                });
+
             modelBuilder.Entity("Monitoring.Engine.Store.EvaluationRun", b =>
                 {
                     b.Property<long>("Id")
@@ -38,6 +101,10 @@ namespace Monitoring.Engine.Store.Migrations
                     b.Property<long>("CandidatesCount")
                         .HasColumnType("bigint")
                         .HasColumnName("candidates_count");
+
+                    b.Property<string>("EngineVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("engine_version");
 
                     b.Property<string>("Error")
                         .HasColumnType("text")
@@ -68,6 +135,10 @@ namespace Monitoring.Engine.Store.Migrations
                     b.Property<long>("NewFindings")
                         .HasColumnType("bigint")
                         .HasColumnName("new_findings");
+
+                    b.Property<long>("OutcomesRecorded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outcomes_recorded");
 
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer")
@@ -125,6 +196,38 @@ namespace Monitoring.Engine.Store.Migrations
                         .HasDatabaseName("ix_finding_resolutions_run_id");
 
                     b.ToTable("finding_resolutions", (string)null);
+                });
+
+            modelBuilder.Entity("Monitoring.Engine.Store.HelperGroupState", b =>
+                {
+                    b.Property<string>("Profile")
+                        .HasColumnType("text")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("CountyCode")
+                        .HasColumnType("text")
+                        .HasColumnName("county_code");
+
+                    b.Property<string>("HelperName")
+                        .HasColumnType("text")
+                        .HasColumnName("helper_name");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer")
+                        .HasColumnName("households");
+
+                    b.Property<int>("Lifted")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifted");
+
+                    b.Property<int>("Monitored")
+                        .HasColumnType("integer")
+                        .HasColumnName("monitored");
+
+                    b.HasKey("Profile", "CountyCode", "HelperName")
+                        .HasName("pk_helper_group_states");
+
+                    b.ToTable("helper_group_states", (string)null);
                 });
 
             modelBuilder.Entity("Monitoring.Engine.Store.Household", b =>
@@ -186,23 +289,42 @@ namespace Monitoring.Engine.Store.Migrations
                         .HasColumnType("text")
                         .HasColumnName("profile");
 
+                    b.Property<string>("CandidateType")
+                        .HasColumnType("text")
+                        .HasColumnName("candidate_type");
+
                     b.Property<string>("HouseholdHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("household_hash");
 
                     b.Property<long>("LastRunId")
                         .HasColumnType("bigint")
                         .HasColumnName("last_run_id");
 
-                    b.Property<DateOnly?>("NextChangeOn")
+                    b.Property<DateOnly>("NextChangeOn")
                         .HasColumnType("date")
                         .HasColumnName("next_change_on");
 
-                    b.Property<string>("RulesVersion")
+                    b.Property<string>("OutcomeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome_hash");
+
+                    b.Property<long>("OutcomeRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outcome_run_id");
+
+                    b.Property<long?>("RiskSinceRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("risk_since_run_id");
+
+                    b.Property<string>("RuleIds")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("rules_version");
+                        .HasColumnName("rule_ids");
 
                     b.HasKey("HouseholdId", "Profile")
                         .HasName("pk_household_evaluation_states");
@@ -245,32 +367,28 @@ namespace Monitoring.Engine.Store.Migrations
                     b.ToTable("household_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Engine.Store.StoredCandidate", b =>
+            modelBuilder.Entity("Monitoring.Engine.Store.RunCount", b =>
                 {
                     b.Property<long>("RunId")
                         .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
-                    b.Property<string>("HouseholdId")
+                    b.Property<string>("Kind")
                         .HasColumnType("text")
-                        .HasColumnName("household_id");
+                        .HasColumnName("kind");
 
-                    b.Property<string>("CandidateType")
-                        .IsRequired()
+                    b.Property<string>("Key")
                         .HasColumnType("text")
-                        .HasColumnName("candidate_type");
+                        .HasColumnName("key");
 
-                    b.Property<string>("VillageCode")
-                        .HasColumnType("text")
-                        .HasColumnName("village_code");
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
 
-                    b.HasKey("RunId", "HouseholdId")
-                        .HasName("pk_candidates");
+                    b.HasKey("RunId", "Kind", "Key")
+                        .HasName("pk_run_counts");
 
-                    b.HasIndex("VillageCode")
-                        .HasDatabaseName("ix_candidates_village_code");
-
-                    b.ToTable("candidates", (string)null);
+                    b.ToTable("run_counts", (string)null);
                 });
 
             modelBuilder.Entity("Monitoring.Engine.Store.StoredFinding", b =>
@@ -337,9 +455,6 @@ namespace Monitoring.Engine.Store.Migrations
                     b.HasKey("Id")
                         .HasName("pk_findings");
 
-                    b.HasIndex("HouseholdHash")
-                        .HasDatabaseName("ix_findings_household_hash");
-
                     b.HasIndex("VillageCode")
                         .HasDatabaseName("ix_findings_village_code");
 
@@ -351,6 +466,70 @@ namespace Monitoring.Engine.Store.Migrations
                         .HasDatabaseName("ix_findings_run_id_household_id_rule_id");
 
                     b.ToTable("findings", (string)null);
+                });
+
+            modelBuilder.Entity("Monitoring.Engine.Store.StoredOutcome", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("HouseholdId")
+                        .HasColumnType("text")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("CandidateType")
+                        .HasColumnType("text")
+                        .HasColumnName("candidate_type");
+
+                    b.Property<int>("FindingsCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("findings_count");
+
+                    b.Property<string>("HouseholdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("household_hash");
+
+                    b.Property<string>("OutcomeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome_hash");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("VillageCode")
+                        .HasColumnType("text")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("RunId", "HouseholdId")
+                        .HasName("pk_household_outcomes");
+
+                    b.HasIndex("HouseholdHash")
+                        .HasDatabaseName("ix_household_outcomes_household_hash");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_household_outcomes_village_code");
+
+                    b.HasIndex("Profile", "HouseholdId", "RunId")
+                        .HasDatabaseName("ix_household_outcomes_profile_household_id_run_id");
+
+                    b.ToTable("household_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Monitoring.Engine.Store.CaseLogEntry", b =>
+                {
+                    b.HasOne("Monitoring.Engine.Store.HouseholdVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ResultingHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_log_household_versions_resulting_hash");
                 });
 
             modelBuilder.Entity("Monitoring.Engine.Store.FindingResolution", b =>
@@ -380,31 +559,41 @@ namespace Monitoring.Engine.Store.Migrations
                         .HasConstraintName("fk_households_household_versions_current_hash");
                 });
 
-            modelBuilder.Entity("Monitoring.Engine.Store.StoredCandidate", b =>
+            modelBuilder.Entity("Monitoring.Engine.Store.RunCount", b =>
                 {
                     b.HasOne("Monitoring.Engine.Store.EvaluationRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_candidates_evaluation_runs_run_id");
+                        .HasConstraintName("fk_run_counts_evaluation_runs_run_id");
                 });
 
             modelBuilder.Entity("Monitoring.Engine.Store.StoredFinding", b =>
                 {
-                    b.HasOne("Monitoring.Engine.Store.HouseholdVersion", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdHash")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_findings_household_versions_household_hash");
-
                     b.HasOne("Monitoring.Engine.Store.EvaluationRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_findings_evaluation_runs_run_id");
+                });
+
+            modelBuilder.Entity("Monitoring.Engine.Store.StoredOutcome", b =>
+                {
+                    b.HasOne("Monitoring.Engine.Store.HouseholdVersion", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_outcomes_household_versions_household_hash");
+
+                    b.HasOne("Monitoring.Engine.Store.EvaluationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_household_outcomes_evaluation_runs_run_id");
                 });
 #pragma warning restore 612, 618
         }
