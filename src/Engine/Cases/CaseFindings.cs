@@ -17,7 +17,9 @@ public sealed class CaseFindings
 
     public CaseFindings(RuleSet ruleSet, DateOnly asOf) => _evaluator = new HouseholdEvaluator(ruleSet, asOf, new RuleVersions());
 
-    public IReadOnlyList<Finding> Evaluate(HouseholdRecord record) => _evaluator.Evaluate(HouseholdFactsBuilder.Build(record, _evaluator.AsOf)).Findings;
+    public IReadOnlyList<Finding> Evaluate(HouseholdRecord record) => Outcome(record).Findings;
+
+    public HouseholdOutcome Outcome(HouseholdRecord record) => _evaluator.Evaluate(HouseholdFactsBuilder.Build(record, _evaluator.AsOf));
 
     /// <summary>PROC-REINCLUSION: a released household with a new risk.</summary>
     public bool ReinclusionFires(HouseholdRecord record) =>

@@ -81,6 +81,7 @@ public sealed class HouseholdImporter
                 category text NOT NULL, helper_name text, record jsonb NOT NULL) ON COMMIT DROP
             """);
 
+        var overlay = Monitoring.Engine.Cases.CaseOverlay.Load(connection);
         var ids = new HouseholdIdSet();
         long read = 0;
         long rejected = 0;
@@ -113,6 +114,7 @@ public sealed class HouseholdImporter
                     continue;
                 }
 
+                overlay.Apply(record);
                 var json = JsonSerializer.SerializeToUtf8Bytes(record, RecordJsonContext.Default.HouseholdRecord);
                 copy.StartRow();
                 copy.Write(record.Id!, NpgsqlDbType.Text);
