@@ -86,7 +86,8 @@ public sealed record CaseCommand
         };
     }
 
-    internal static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd.</summary>
+    public static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
     {

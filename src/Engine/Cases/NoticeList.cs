@@ -10,17 +10,20 @@ namespace Monitoring.Engine.Cases;
 /// </summary>
 public static class NoticeList
 {
-    public static IReadOnlyList<NoticeListEntry> Build(IEnumerable<HouseholdRecord> households, CaseFindings findings)
+    public static IReadOnlyList<NoticeListEntry> Build(IEnumerable<HouseholdRecord> households, CaseFindings findings) => Build(households, _ => findings);
+
+    /// <summary>As above, with the evaluator of each household's own profile.</summary>
+    public static IReadOnlyList<NoticeListEntry> Build(IEnumerable<HouseholdRecord> households, Func<HouseholdRecord, CaseFindings> findingsFor)
     {
         ArgumentNullException.ThrowIfNull(households);
-        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(findingsFor);
         var entries = new List<NoticeListEntry>();
         foreach (var household in households)
         {
             var state = CaseStates.Of(household.Case);
             if (state == CaseState.Identifying && household.Case!.Inclusion?.FirstOrDefault(s => s.Step == "public_notice") is { Date: { } from } notice)
             {
-                var outcome = findings.Outcome(household);
+                var outcome = findingsFor(household).Outcome(household);
                 var type = household.Case.ProposedType ?? outcome.CandidateType;
                 var risks = outcome.Findings.Where(f => f.Severity == "risk").Select(f => f.RuleId);
                 entries.Add(Entry(household, "拟纳入监测", type, RiskReasons.Of(risks), from, notice.Until));
