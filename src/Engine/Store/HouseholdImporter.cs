@@ -12,7 +12,8 @@ namespace Monitoring.Engine.Store;
 /// <summary>
 /// Imports household records into the store in one transaction per file: every record is validated, valid
 /// ones are streamed into a staging table with binary COPY, and only when no record was rejected are new
-/// versions added and households upserted by id. A rejected record leaves the store untouched.
+/// versions added and households upserted by id. A rejected record leaves the store untouched. Households with case-log
+/// entries keep the case, helper and visits recorded through the case commands (<see cref="Monitoring.Engine.Cases.CaseOverlay"/>).
 /// </summary>
 public sealed class HouseholdImporter
 {
