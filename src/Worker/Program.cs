@@ -15,5 +15,8 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     RunNightlyCommand.Create(),
     ExportFindingsCommand.Create(),
     ServiceCommand.Create(),
+    CaseVerbs.Create(),
+    DueCommand.Create(),
+    NoticeListCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -12,7 +12,8 @@ namespace Monitoring.Engine.Store;
 /// <summary>
 /// Imports household records into the store in one transaction per file: every record is validated, valid
 /// ones are streamed into a staging table with binary COPY, and only when no record was rejected are new
-/// versions added and households upserted by id. A rejected record leaves the store untouched.
+/// versions added and households upserted by id. A rejected record leaves the store untouched. Households with case-log
+/// entries keep the case, helper and visits recorded through the case commands (<see cref="Monitoring.Engine.Cases.CaseOverlay"/>).
 /// </summary>
 public sealed class HouseholdImporter
 {
@@ -81,6 +82,7 @@ public sealed class HouseholdImporter
                 category text NOT NULL, helper_name text, record jsonb NOT NULL) ON COMMIT DROP
             """);
 
+        var overlay = Monitoring.Engine.Cases.CaseOverlay.Load(connection);
         var ids = new HouseholdIdSet();
         long read = 0;
         long rejected = 0;
@@ -113,6 +115,7 @@ public sealed class HouseholdImporter
                     continue;
                 }
 
+                overlay.Apply(record);
                 var json = JsonSerializer.SerializeToUtf8Bytes(record, RecordJsonContext.Default.HouseholdRecord);
                 copy.StartRow();
                 copy.Write(record.Id!, NpgsqlDbType.Text);

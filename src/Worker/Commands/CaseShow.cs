@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Monitoring.Engine.Cases;
+using Monitoring.Worker.Cli;
+
+namespace Monitoring.Worker.Commands;
+
+/// <summary><c>case show</c>: one household's case as a timeline with deadlines met or missed, in Chinese.</summary>
+public static class CaseShow
+{
+    public static Command Create()
+    {
+        var household = CaseOptions.Household();
+        var asOf = CaseOptions.AsOf();
+        var profile = CaseOptions.Profile();
+        var rules = CommonOptions.Rules();
+        var connection = CaseOptions.Connection();
+        var command = new Command("show", "查看一户的案件时间线：已登记的步骤、各项时限是否按期、案件日志") { household, asOf, profile, rules, connection };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var today = CaseOptions.Today(result.GetValue(asOf));
+            var service = CaseOptions.Service(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile));
+            var id = result.GetValue(household)!;
+            var stored = service.Store.Load(id) ?? throw new UserErrorException($"数据库中没有户编码为 {id} 的农户");
+            var ruleSet = service.RuleSetFor(stored.Record);
+            var reinclusion = new CaseFindings(ruleSet, today).ReinclusionFires(stored.Record);
+            var obligations = new ObligationCalculator(ruleSet).For(stored.Record, today, reinclusion);
+            CaseTimelinePrinter.Print(Console.Out, stored.Record, ruleSet, obligations, service.Store.Log(id), today);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

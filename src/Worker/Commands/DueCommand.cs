@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Text;
+using Monitoring.Engine.Cases;
+using Monitoring.Engine.Records;
+using Monitoring.Worker.Cli;
+
+namespace Monitoring.Worker.Commands;
+
+/// <summary>
+/// <c>due</c>: every open obligation of a village or town (or the whole store) due within a window, overdue first, then by
+/// deadline. Households have no town column: a town's code is the first 9 digits of the 12-digit village code.
+/// </summary>
+public static class DueCommand
+{
+    public static Command Create()
+    {
+        var village = new Option<string?>("--village") { Description = "村级代码（12 位）" };
+        var town = new Option<string?>("--town") { Description = "乡镇代码（9 位，即村级代码的前 9 位）" };
+        var within = new Option<string>("--within") { Description = "列出多少天内到期的事项（已逾期的总是列出），如 7d", DefaultValueFactory = _ => "7d" };
+        var asOf = CaseOptions.AsOf();
+        var format = new Option<string>("--format") { Description = "text（默认）或 xlsx", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "xlsx");
+        var output = new Option<string>("--output") { Description = "输出文件，- 为标准输出（xlsx 须给文件）", DefaultValueFactory = _ => "-" };
+        var profile = CaseOptions.Profile();
+        var rules = CommonOptions.Rules();
+        var connection = CaseOptions.Connection();
+        var command = new Command("due", "每日待办：按时限列出纳入、帮扶、走访、回访等到期和已逾期事项（已逾期在前）")
+        {
+            village, town, within, asOf, format, output, profile, rules, connection,
+        };
+        command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(village), result.GetValue(town), CaseOptions.WithinDays(result.GetValue(within)!),
+            CaseOptions.Today(result.GetValue(asOf)), result.GetValue(format)!, result.GetValue(output)!,
+            CaseOptions.Service(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile)))));
+        return command;
+    }
+
+    private static int Run(string? village, string? town, int withinDays, DateOnly asOf, string format, string outputPath, CaseService service)
+    {
+        if (village is not null && town is not null)
+        {
+            throw new UserErrorException("--village 与 --town 只能给出其一");
+        }
+
+        if (town is not null && (town.Length != 9 || !town.All(char.IsAsciiDigit)))
+        {
+            throw new UserErrorException($"--town 应为 9 位乡镇代码（村级代码的前 9 位），而不是 '{town}'");
+        }
+
+        if (format == "xlsx" && outputPath == "-")
+        {
+            throw new UserErrorException("--format xlsx 须用 --output 指定文件");
+        }
+
+        var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
+        var obligations = new List<Obligation>();
+        var calculators = new Dictionary<string, (ObligationCalculator Calculator, CaseFindings Findings)>(StringComparer.Ordinal);
+        foreach (var household in service.Store.Households(village, town))
+        {
+            var ruleSet = service.RuleSetFor(household);
+            if (!calculators.TryGetValue(ruleSet.Profile.Id, out var tools))
+            {
+                tools = (new ObligationCalculator(ruleSet), new CaseFindings(ruleSet, asOf));
+                calculators[ruleSet.Profile.Id] = tools;
+            }
+
+            households[household.Id ?? ""] = household;
+            obligations.AddRange(tools.Calculator.For(household, asOf, tools.Findings.ReinclusionFires(household)));
+        }
+
+        var due = DueList.Select(obligations, asOf, withinDays);
+        var scope = village is not null ? $"村 {village} " : town is not null ? $"乡镇 {town} " : "";
+        var title = DueColumns.Title(scope, asOf, withinDays);
+        var rows = due.Select(o => DueColumns.Cells(o, households[o.HouseholdId], asOf));
+        using var target = outputPath == "-" ? Console.OpenStandardOutput() : new FileStream(outputPath, FileMode.Create, FileAccess.Write);
+        if (format == "xlsx")
+        {
+            TableXlsxWriter.Write(target, DueColumns.SheetName, title, DueColumns.Headers, rows, DueColumns.Widths);
+        }
+        else
+        {
+            using var writer = new StreamWriter(target, new UTF8Encoding(false)) { NewLine = "\n" };
+            writer.WriteLine(title);
+            writer.WriteLine(string.Join('\t', DueColumns.Headers));
+            foreach (var row in rows)
+            {
+                writer.WriteLine(string.Join('\t', row));
+            }
+        }
+
+        var overdue = due.Count(o => o.Status == ObligationStatus.Overdue);
+        Console.Error.WriteLine($"共 {households.Count:N0} 户，待办 {due.Count:N0} 项，其中已逾期 {overdue:N0} 项");
+        return ExitCodes.Success;
+    }
+}

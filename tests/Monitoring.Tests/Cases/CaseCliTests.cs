@@ -1,0 +1,100 @@
+using Monitoring.Tests.Store;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Cases;
+
+/// <summary>A case taken from candidate to county approval, release and revisit through the real CLI against the real database.</summary>
+public sealed class CaseCliTests : IClassFixture<PostgresFixture>, IDisposable
+{
+    private const string Id = "610728-0001";
+    private readonly PostgresFixture _db;
+    private readonly string _dir = Directory.CreateTempSubdirectory("monitoring-cases-").FullName;
+
+    public CaseCliTests(PostgresFixture db) => _db = db.Migrated();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int ExitCode, string Stdout, string Stderr) Cli(params string[] args) => CliProcess.Run([.. args, "--connection", _db.ConnectionString]);
+
+    private void Ok(string verb, string date, params string[] extra)
+    {
+        var (exit, _, stderr) = Cli(["case", verb, "--household", Id, "--date", date, "--as-of", date, "--by", "村干部王五", .. extra]);
+        Assert.True(exit == 0, $"case {verb} {date} {string.Join(' ', extra)}: {stderr}");
+    }
+
+    [Fact]
+    public void The_whole_documented_procedure_through_the_cli()
+    {
+        var input = Path.Combine(_dir, "village.jsonl");
+        var household = SampleHousehold.Create(Id);
+        household["helper"] = null;
+        household["visits"] = new System.Text.Json.Nodes.JsonArray();
+        File.WriteAllText(input, SampleHousehold.Line(household) + "\n");
+        Assert.Equal(0, Cli("import", "--input", input, "--as-of", "2021-09-01").ExitCode);
+
+        Ok("open", "2021-09-15", "--type", "unstable");
+        Ok("step", "2021-09-15", "--step", "warning_notice");
+        Ok("step", "2021-09-16", "--step", "home_verification");
+        Ok("step", "2021-09-16", "--step", "consent");
+        Ok("step", "2021-09-17", "--step", "data_comparison");
+        Ok("step", "2021-09-18", "--step", "village_review");
+
+        var shortNotice = Cli("case", "step", "--household", Id, "--step", "public_notice", "--date", "2021-09-18", "--until", "2021-09-21", "--as-of", "2021-09-18");
+        Assert.Equal(1, shortNotice.ExitCode);
+        Assert.Contains("PROC-NOTICE-SHORT（001 #49）", shortNotice.Stderr, StringComparison.Ordinal);
+        var future = Cli("case", "step", "--household", Id, "--step", "public_notice", "--date", "2021-09-19", "--until", "2021-09-23", "--as-of", "2021-09-18");
+        Assert.Equal(1, future.ExitCode);
+        Assert.Contains("CASE-DATE-FUTURE", future.Stderr, StringComparison.Ordinal);
+        var noTown = Cli("case", "step", "--household", Id, "--step", "county_approval", "--date", "2021-09-19", "--as-of", "2021-09-19");
+        Assert.Equal(1, noTown.ExitCode);
+        Assert.Contains("PROC-STEP-ORDER（000 row 78）", noTown.Stderr, StringComparison.Ordinal);
+
+        Ok("step", "2021-09-18", "--step", "public_notice", "--until", "2021-09-22");
+
+        var noticePath = Path.Combine(_dir, "notice.html");
+        Assert.Equal(0, Cli("notice-list", "--village", "610728001001", "--as-of", "2021-09-20", "--format", "html", "--output", noticePath).ExitCode);
+        var notice = File.ReadAllText(noticePath);
+        Assert.Contains("张三", notice, StringComparison.Ordinal);
+        Assert.Contains("拟纳入监测", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("610728198001011233", notice, StringComparison.Ordinal);
+        Assert.Equal(0, Cli("notice-list", "--village", "610728001001", "--as-of", "2021-09-20", "--output", Path.Combine(_dir, "notice.xlsx")).ExitCode);
+
+        Ok("step", "2021-09-23", "--step", "town_review");
+        Ok("step", "2021-09-28", "--step", "county_approval");
+        Assert.Equal("monitored", Sql.Value(_db.ConnectionString, $"SELECT category FROM households WHERE id = '{Id}'"));
+
+        // The morning after approval: helper and plan are due on the 10th working day across National Day (18 Oct).
+        var due = Cli("due", "--village", "610728001001", "--as-of", "2021-10-12");
+        Assert.Equal(0, due.ExitCode);
+        var lines = due.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("还剩 6 天\t2021-10-18\t610728-0001\t张三", StringComparison.Ordinal) && l.Contains("明确帮扶责任人", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("2021-10-18", StringComparison.Ordinal) && l.Contains("一户一策", StringComparison.Ordinal));
+        var lateDue = Cli("due", "--town", "610728001", "--as-of", "2021-10-19", "--format", "xlsx", "--output", Path.Combine(_dir, "due.xlsx"));
+        Assert.Equal(0, lateDue.ExitCode);
+        Assert.Contains("已逾期 2 项", lateDue.Stderr, StringComparison.Ordinal);
+
+        Ok("helper", "2021-10-11", "--name", "李四");
+        Ok("plan", "2021-10-15");
+        Ok("measure", "2021-10-20", "--kind", "employment");
+        Ok("visit", "2021-10-25");
+        Ok("release-step", "2022-03-01", "--step", "village_notice", "--until", "2022-03-07");
+        Ok("release-step", "2022-03-08", "--step", "town_recheck");
+        Ok("release-step", "2022-03-10", "--step", "department_review");
+        Ok("release-step", "2022-03-15", "--step", "county_announcement");
+        Assert.Equal("lifted", Sql.Value(_db.ConnectionString, $"SELECT category FROM households WHERE id = '{Id}'"));
+        Ok("revisit", "2022-09-01");
+
+        var show = Cli("case", "show", "--household", Id, "--as-of", "2022-09-02");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("案件状态：已解除（风险消除）", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("【已按期完成（2021-09-28）】认定", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("【已按期完成（2021-10-20）】落实首项帮扶措施，时限 2021-10-28", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("【已按期完成（2022-09-01）】风险消除后回访，时限 2022-09-15", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("村干部王五", show.Stdout, StringComparison.Ordinal);
+        Assert.Equal(18L, Sql.Count(_db.ConnectionString, $"SELECT count(*) FROM case_log WHERE household_id = '{Id}'"));
+
+        var reopenEarly = Cli("case", "release-step", "--household", Id, "--step", "village_notice", "--date", "2022-09-03", "--as-of", "2022-09-03");
+        Assert.Equal(1, reopenEarly.ExitCode);
+        Assert.Contains("PROC-RELEASE-STEPS（004 #3）", reopenEarly.Stderr, StringComparison.Ordinal);
+    }
+}
