@@ -32,12 +32,11 @@ public static class RunNightlyCommand
         {
             OnProgress = (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
             OnPlan = plan => Console.Error.WriteLine(plan.ReasonZh),
-            OnStage = (stage, elapsed) => Console.Error.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\n{stage}：{elapsed.TotalSeconds:F1} 秒")),
+            OnStage = (stage, elapsed) => Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60)),
         };
         try
         {
             var result = runner.Run(asOf, full);
-            Console.Error.WriteLine();
             Console.Error.WriteLine($"批次 {result.RunId}（{(result.Plan.IsFull ? "全量" : "增量")}）已完成，上一批次 {result.PreviousRunId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "无"}：" +
                 $"库中 {result.HouseholdsInStore:N0} 户，本次评估 {result.HouseholdsEvaluated:N0} 户，结果有变化 {result.OutcomesRecorded:N0} 户；新增发现 {result.NewFindings:N0} 条，已消除 {result.ResolvedFindings:N0} 条");
             SummaryPrinter.Print(Console.Error, result.Summary, ruleSet);
