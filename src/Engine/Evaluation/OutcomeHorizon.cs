@@ -9,17 +9,19 @@ namespace Monitoring.Engine.Evaluation;
 
 /// <summary>
 /// The next date on which a household's outcome can differ from the one just computed, with unchanged data and
-/// rules, so an incremental run can leave it alone until then. Deliberately conservative (an early date only costs
-/// a re-evaluation that changes nothing):
+/// rules, so an incremental run can leave it alone until then. Conservative (an early date only costs a
+/// re-evaluation that changes nothing), and derived from the rule set's parameters rather than from each rule:
 /// <list type="bullet">
-/// <item>the first day of the next month (visit periods, quarters, years);</item>
+/// <item>the first day of the next month (visit months and quarters, years, income cycles);</item>
 /// <item>every member's next birthday (ages 6 and 16 and every other age test);</item>
-/// <item>for every date in the record: the date itself and the day after (data dated later than the as-of becomes
-/// known), and that date plus every days-, months- and working-days-typed parameter value of the rule set (in any
-/// layer), plus 12 months (the rolling expenditure window), each also plus one day (strict comparisons);</item>
+/// <item>every date in the record, and the day after it (data dated after the as-of becomes known);</item>
+/// <item>event dates plus every days-typed parameter (event window, grace period…); expense dates plus 12 months
+/// (the rolling expenditure window); dates in the monitoring case plus every days-, months- and working-days-typed
+/// parameter (identification, plan, measures, revisit deadlines) — each also plus one day, for strict comparisons;</item>
 /// <item>tomorrow, when a rule that fired reports a value that moves every day (days since an event).</item>
 /// </list>
 /// Changes of rules, parameters, calendars or the engine itself force a full run instead (see the nightly runner).
+/// The five-week incremental-versus-full test in the store tests guards this list against new rules.
 /// </summary>
 public sealed partial class OutcomeHorizon
 {
@@ -97,17 +99,26 @@ public sealed partial class OutcomeHorizon
         var next = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1);
         var reader = new Utf8JsonReader(recordJson);
         var birthDate = false;
+        var section = Section.Other;
         while (reader.Read() && next > tomorrow)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
+                    if (reader.CurrentDepth == 1)
+                    {
+                        section = reader.ValueTextEquals("events"u8) ? Section.Events
+                            : reader.ValueTextEquals("expenses"u8) ? Section.Expenses
+                            : reader.ValueTextEquals("case"u8) ? Section.Case
+                            : Section.Other;
+                    }
+
                     birthDate = reader.ValueTextEquals("birthDate"u8);
                     break;
                 case JsonTokenType.String:
                     if (reader.ValueSpan.Length == 10 && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                     {
-                        next = birthDate ? EarlierPair(next, NextBirthday(date, asOf), asOf) : Consider(date, asOf, next);
+                        next = birthDate ? EarlierPair(next, NextBirthday(date, asOf), asOf) : Consider(date, section, asOf, next);
                     }
 
                     birthDate = false;
@@ -121,17 +132,27 @@ public sealed partial class OutcomeHorizon
         return next;
     }
 
-    private DateOnly Consider(DateOnly date, DateOnly asOf, DateOnly next)
+    private DateOnly Consider(DateOnly date, Section section, DateOnly asOf, DateOnly next)
     {
-        if (date.AddDays(_reachDays) <= asOf)
+        next = EarlierPair(next, date, asOf);
+        if (section == Section.Other || date.AddDays(_reachDays) <= asOf)
         {
             return next;
         }
 
-        next = EarlierPair(next, date, asOf);
         foreach (var n in _days)
         {
             next = EarlierPair(next, date.AddDays(n), asOf);
+        }
+
+        if (section == Section.Events)
+        {
+            return next;
+        }
+
+        if (section == Section.Expenses)
+        {
+            return EarlierPair(next, date.AddMonths(RollingWindowMonths), asOf);
         }
 
         foreach (var n in _months)
@@ -180,6 +201,14 @@ public sealed partial class OutcomeHorizon
     /// </summary>
     private static bool VariesDaily(string expression) =>
         DailyTokens().IsMatch(PeriodOfAsOf().Replace(expression, ""));
+
+    private enum Section
+    {
+        Other,
+        Events,
+        Expenses,
+        Case,
+    }
 
     [GeneratedRegex(@"DaysAgo|fn\.Days\(|AsOf")]
     private static partial Regex DailyTokens();

@@ -15,6 +15,7 @@ public sealed class HouseholdEvaluationState
     /// <summary>The household version last evaluated.</summary>
     public required string HouseholdHash { get; set; }
 
+    /// <summary>The run that last changed this row (a row whose outcome and next-change date stay the same is not rewritten).</summary>
     public long LastRunId { get; set; }
 
     /// <summary>Re-evaluate on or after this date even if nothing changed.</summary>

@@ -26,7 +26,8 @@ public sealed class NightlyRunner
 
     public NightlyRunner(string connectionString, RuleSet ruleSet)
     {
-        _connectionString = connectionString;
+        // A run's statements and COPY operations take as long as the store is large: no per-statement timeout.
+        _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
         _ruleSet = ruleSet;
     }
 
@@ -165,7 +166,7 @@ public sealed class NightlyRunner
             Stage("读取、评估与保存发现", stopwatch);
 
             CopyIn(write, "COPY household_outcomes (run_id, household_id, profile, household_hash, outcome_hash, candidate_type, village_code, findings_count) FROM STDIN", recorder.OutcomesFile);
-            SaveStates(write, plan, profile, recorder.StatesFile);
+            SaveStates(write, profile, recorder.StatesFile);
             SaveHelperGroups(write, profile, groups);
             Resolve(write, runId, recorder.ReplacedFile);
             var (rules, candidates) = Totals(write, plan, recorder);
@@ -240,7 +241,7 @@ public sealed class NightlyRunner
     private string HouseholdsQuery(RunPlan plan, DateOnly asOf, bool changedGroups)
     {
         var profile = Literal(_ruleSet.Profile.Id);
-        const string Columns = "s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id";
+        const string Columns = "s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id, s.household_hash AS evaluated_hash, s.next_change_on";
         if (plan.IsFull)
         {
             return $"""
@@ -253,7 +254,8 @@ public sealed class NightlyRunner
 
         return $"""
             COPY (WITH due AS MATERIALIZED ({DueQuery(asOf, changedGroups, $"h.id, h.current_hash, {Columns}")})
-                  SELECT due.id, due.current_hash, v.record::text, due.outcome_hash, due.outcome_run_id, due.rule_ids, due.candidate_type, due.risk_since_run_id
+                  SELECT due.id, due.current_hash, v.record::text, due.outcome_hash, due.outcome_run_id, due.rule_ids, due.candidate_type, due.risk_since_run_id,
+                      due.evaluated_hash, due.next_change_on
                   FROM due JOIN household_versions v ON v.hash = due.current_hash)
             TO STDOUT (FORMAT BINARY)
             """;
@@ -279,7 +281,8 @@ public sealed class NightlyRunner
             var id = export.Read<string>(NpgsqlDbType.Text);
             var hash = export.Read<string>(NpgsqlDbType.Text);
             var record = Encoding.UTF8.GetBytes(export.Read<string>(NpgsqlDbType.Text));
-            prior.Enqueue(new PriorOutcome(id, hash, NullableText(export), NullableLong(export), NullableText(export), NullableText(export), NullableLong(export)));
+            prior.Enqueue(new PriorOutcome(id, hash, NullableText(export), NullableLong(export), NullableText(export), NullableText(export), NullableLong(export),
+                NullableText(export), NullableDate(export)));
             yield return record;
         }
     }
@@ -304,6 +307,17 @@ public sealed class NightlyRunner
         }
 
         return export.Read<long>(NpgsqlDbType.Bigint);
+    }
+
+    private static DateOnly? NullableDate(NpgsqlBinaryExporter export)
+    {
+        if (export.IsNull)
+        {
+            export.Skip();
+            return null;
+        }
+
+        return export.Read<DateOnly>(NpgsqlDbType.Date);
     }
 
     private static void TakeRunLock(NpgsqlConnection write, string profile)
@@ -411,19 +425,21 @@ public sealed class NightlyRunner
         HouseholdImporter.Execute(read, "ANALYZE changed_groups");
     }
 
-    private static void SaveStates(NpgsqlConnection write, RunPlan plan, string profile, string statesFile)
+    /// <summary>
+    /// Saves the bookkeeping rows that changed (a household's first evaluation, new data, a new outcome or a new next-change
+    /// date): straight into the table when the profile has none yet, otherwise as an upsert.
+    /// </summary>
+    private static void SaveStates(NpgsqlConnection write, string profile, string statesFile)
     {
         const string Columns = "household_id, profile, household_hash, last_run_id, next_change_on, outcome_hash, outcome_run_id, candidate_type, rule_ids, risk_since_run_id";
-        if (plan.IsFull)
+        using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM household_evaluation_states WHERE profile = @profile)", write))
         {
-            using (var delete = new NpgsqlCommand("DELETE FROM household_evaluation_states WHERE profile = @profile", write) { CommandTimeout = 0 })
+            any.Parameters.AddWithValue("profile", profile);
+            if (any.ExecuteScalar() is false)
             {
-                delete.Parameters.AddWithValue("profile", profile);
-                delete.ExecuteNonQuery();
+                CopyIn(write, $"COPY household_evaluation_states ({Columns}) FROM STDIN", statesFile);
+                return;
             }
-
-            CopyIn(write, $"COPY household_evaluation_states ({Columns}) FROM STDIN", statesFile);
-            return;
         }
 
         HouseholdImporter.Execute(write, "CREATE TEMP TABLE state_updates (LIKE household_evaluation_states) ON COMMIT DROP");

@@ -12,7 +12,7 @@ namespace Monitoring.Engine.Store;
 /// <summary>
 /// Compares each evaluated household's outcome with the one in force and records only what changed: its findings
 /// (streamed into <c>findings</c> with binary COPY), its outcome row, and which earlier findings it replaces.
-/// Every evaluated household's bookkeeping row (next date to look again) is buffered for the end of the run.
+/// Bookkeeping rows (next date to look again) that changed are buffered for the end of the run.
 /// Runs on the pipeline's single consumer thread, in input order.
 /// </summary>
 internal sealed class OutcomeRecorder : IDisposable
@@ -62,6 +62,9 @@ internal sealed class OutcomeRecorder : IDisposable
     public long OutcomesRecorded { get; private set; }
 
     public long FindingsRecorded { get; private set; }
+
+    /// <summary>Bookkeeping rows that changed and are saved at the end of the run.</summary>
+    public long StatesWritten { get; private set; }
 
     public long NewFindings { get; private set; }
 
@@ -143,9 +146,13 @@ internal sealed class OutcomeRecorder : IDisposable
             Count(CandidateDelta, outcome.CandidateType, +1);
         }
 
-        _row.Clear().Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(_runId).Field(nextChange).Field(outcomeHash)
-            .Field(changed ? _runId : prior.OutcomeRunId).Field(outcome.CandidateType).Field(ruleIds).Field(riskSince).EndRow();
-        _states.Write(_row);
+        if (changed || prior.EvaluatedHash != prior.HouseholdHash || prior.NextChangeOn != nextChange || prior.RiskSinceRunId != riskSince)
+        {
+            StatesWritten++;
+            _row.Clear().Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(_runId).Field(nextChange).Field(outcomeHash)
+                .Field(changed ? _runId : prior.OutcomeRunId).Field(outcome.CandidateType).Field(ruleIds).Field(riskSince).EndRow();
+            _states.Write(_row);
+        }
     }
 
     /// <summary>Closes the buffered files so they can be copied into the database.</summary>

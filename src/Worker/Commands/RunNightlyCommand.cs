@@ -30,7 +30,7 @@ public static class RunNightlyCommand
         var connectionString = host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString;
         var runner = new NightlyRunner(connectionString, ruleSet)
         {
-            OnProgress = (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+            OnProgress = Console.IsErrorRedirected ? null : (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
             OnPlan = plan => Console.Error.WriteLine(plan.ReasonZh),
             OnStage = (stage, elapsed) => Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60)),
         };
