@@ -13,23 +13,23 @@ dotnet build src/Worker -c Release -v quiet -nologo >/dev/null
 M=(dotnet src/Worker/bin/Release/net10.0/monitoring.dll)
 CS="Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"
 P=shaanxi-zhenba-2021
-psql_() { psql -h 127.0.0.1 -p 55432 -U postgres "$@"; }
+PSQL=(psql -h 127.0.0.1 -p 55432 -U postgres)
 timed() { local label=$1; shift; /usr/bin/time -f "$label: %e s wall, %M KB peak RSS" "$@"; }
 mkdir -p bench-data
-psql_ -qc "DROP DATABASE IF EXISTS bench" && psql_ -qc "CREATE DATABASE bench"
+"${PSQL[@]}" -qc "DROP DATABASE IF EXISTS bench" && "${PSQL[@]}" -qc "CREATE DATABASE bench"
 "${M[@]}" migrate --connection "$CS" >/dev/null
 [ -f "bench-data/$n.jsonl" ] || "${M[@]}" generate --households "$n" --seed 42 --as-of 2022-07-05 --output "bench-data/$n.jsonl"
 "${M[@]}" generate --households "$changed" --seed 43 --as-of 2022-07-06 --output "bench-data/$n-changed.jsonl" >/dev/null
 timed "import $n" "${M[@]}" import --input "bench-data/$n.jsonl" --as-of 2022-07-05 --connection "$CS"
-psql_ -d bench -qc "VACUUM ANALYZE"
+"${PSQL[@]}" -d bench -qc "VACUUM ANALYZE"
 raw="COPY (SELECT h.id, h.current_hash, v.record::text, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id, s.household_hash, s.next_change_on
   FROM households h JOIN household_versions v ON v.hash = h.current_hash
   LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = '$P') TO STDOUT (FORMAT BINARY)"
-timed "raw read (before the first run)" psql_ -d bench -c "$raw" >/dev/null
+timed "raw read (before the first run)" "${PSQL[@]}" -d bench -c "$raw" >/dev/null
 timed "full run, first night (every outcome new)" "${M[@]}" run-nightly --as-of 2022-07-05 --profile $P --connection "$CS"
-timed "raw read" psql_ -d bench -c "$raw" >/dev/null
+timed "raw read" "${PSQL[@]}" -d bench -c "$raw" >/dev/null
 timed "full run, next night (--full)" "${M[@]}" run-nightly --as-of 2022-07-06 --full --profile $P --connection "$CS"
 "${M[@]}" import --input "bench-data/$n-changed.jsonl" --as-of 2022-07-07 --connection "$CS"
 timed "incremental run, 1% changed" "${M[@]}" run-nightly --as-of 2022-07-07 --profile $P --connection "$CS"
-timed "raw read" psql_ -d bench -c "$raw" >/dev/null
+timed "raw read" "${PSQL[@]}" -d bench -c "$raw" >/dev/null
 timed "full run, same night (--full)" "${M[@]}" run-nightly --as-of 2022-07-07 --full --profile $P --connection "$CS"

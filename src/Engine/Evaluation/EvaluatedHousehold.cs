@@ -16,7 +16,7 @@ public sealed class EvaluatedHousehold
 
     public required string Category { get; init; }
 
-    /// <summary>The record has a monitoring case (open, included, released or rejected).</summary>
+    /// <summary>The record has a monitoring case that was not closed by a decision not to include (open, included or released).</summary>
     public bool HasCase { get; init; }
 
     /// <summary>The next date the outcome can change (<see cref="OutcomeHorizon"/>), when the pipeline has a horizon.</summary>

@@ -198,8 +198,8 @@ public sealed class EvaluationPipeline
             VillageCode = record.Region?.VillageCode,
             Category = record.Category,
             HelperName = helper,
-            HasCase = record.Case is not null,
-            NextChangeOn = Horizon?.NextChange(text, outcome.Findings, _asOf),
+            HasCase = record.Case is { } openCase && !(openCase.Inclusion?.Any(s => s.Step == "rejected") ?? false),
+            NextChangeOn = Horizon?.NextChange(record, text, outcome.Findings, _asOf),
         };
     }
 

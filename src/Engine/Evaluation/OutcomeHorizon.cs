@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Monitoring.Engine.Findings;
+using Monitoring.Engine.Records;
 using Monitoring.Rules.Calendars;
 using Monitoring.Rules.Catalog;
 
@@ -16,7 +17,8 @@ namespace Monitoring.Engine.Evaluation;
 /// <item>every member's next birthday (ages 6 and 16 and every other age test);</item>
 /// <item>every date in the record, and the day after it (data dated after the as-of becomes known);</item>
 /// <item>event dates plus every days-typed parameter (event window, grace period…); expense dates plus 12 months
-/// (the rolling expenditure window); dates in the monitoring case plus every days-, months- and working-days-typed
+/// (the rolling expenditure window); the dates the procedure deadlines count from — case opening, county approval,
+/// the decision not to include, the release announcement — plus every days-, months- and working-days-typed
 /// parameter (identification, plan, measures, revisit deadlines) — each also plus one day, for strict comparisons;</item>
 /// <item>tomorrow, when a rule that fired reports a value that moves every day (days since an event).</item>
 /// </list>
@@ -84,8 +86,9 @@ public sealed partial class OutcomeHorizon
     public IReadOnlySet<string> DailyRules => _dailyRules;
 
     /// <summary>The next date after <paramref name="asOf"/> on which the outcome can change.</summary>
-    public DateOnly NextChange(ReadOnlySpan<byte> recordJson, IReadOnlyList<Finding> findings, DateOnly asOf)
+    public DateOnly NextChange(HouseholdRecord record, ReadOnlySpan<byte> recordJson, IReadOnlyList<Finding> findings, DateOnly asOf)
     {
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(findings);
         var tomorrow = asOf.AddDays(1);
         foreach (var finding in findings)
@@ -109,7 +112,6 @@ public sealed partial class OutcomeHorizon
                     {
                         section = reader.ValueTextEquals("events"u8) ? Section.Events
                             : reader.ValueTextEquals("expenses"u8) ? Section.Expenses
-                            : reader.ValueTextEquals("case"u8) ? Section.Case
                             : Section.Other;
                     }
 
@@ -129,13 +131,45 @@ public sealed partial class OutcomeHorizon
             }
         }
 
+        if (record.Case is { } procedure)
+        {
+            foreach (var anchor in DeadlineAnchors(procedure))
+            {
+                next = ConsiderDeadlines(anchor, asOf, next);
+            }
+        }
+
         return next;
     }
 
-    private DateOnly Consider(DateOnly date, Section section, DateOnly asOf, DateOnly next)
+    /// <summary>The dates the procedure rules count deadlines from (openedOn, county approval, rejection, release announcement).</summary>
+    private static IEnumerable<DateOnly> DeadlineAnchors(CaseRecord procedure)
     {
-        next = EarlierPair(next, date, asOf);
-        if (section == Section.Other || date.AddDays(_reachDays) <= asOf)
+        if (procedure.OpenedOn is { } opened)
+        {
+            yield return opened;
+        }
+
+        foreach (var step in procedure.Inclusion ?? [])
+        {
+            if (step is { Step: "county_approval" or "rejected", Date: { } date })
+            {
+                yield return date;
+            }
+        }
+
+        foreach (var step in procedure.Release?.Steps ?? [])
+        {
+            if (step is { Step: "county_announcement", Date: { } date })
+            {
+                yield return date;
+            }
+        }
+    }
+
+    private DateOnly ConsiderDeadlines(DateOnly date, DateOnly asOf, DateOnly next)
+    {
+        if (date.AddDays(_reachDays) <= asOf)
         {
             return next;
         }
@@ -143,16 +177,6 @@ public sealed partial class OutcomeHorizon
         foreach (var n in _days)
         {
             next = EarlierPair(next, date.AddDays(n), asOf);
-        }
-
-        if (section == Section.Events)
-        {
-            return next;
-        }
-
-        if (section == Section.Expenses)
-        {
-            return EarlierPair(next, date.AddMonths(RollingWindowMonths), asOf);
         }
 
         foreach (var n in _months)
@@ -171,6 +195,28 @@ public sealed partial class OutcomeHorizon
                 // The deadline falls in a year without a loaded calendar: the rule reports "not evaluable" until the
                 // calendar is added, and a calendar change forces a full run.
             }
+        }
+
+        return next;
+    }
+
+    private DateOnly Consider(DateOnly date, Section section, DateOnly asOf, DateOnly next)
+    {
+        // Any dated fact can be dated after the as-of and become known on its date.
+        next = Earlier(next, date, asOf);
+        if (section == Section.Other || date.AddDays(_reachDays) <= asOf)
+        {
+            return next;
+        }
+
+        if (section == Section.Expenses)
+        {
+            return EarlierPair(next, date.AddMonths(RollingWindowMonths), asOf);
+        }
+
+        foreach (var n in _days)
+        {
+            next = EarlierPair(next, date.AddDays(n), asOf);
         }
 
         return next;
@@ -207,7 +253,6 @@ public sealed partial class OutcomeHorizon
         Other,
         Events,
         Expenses,
-        Case,
     }
 
     [GeneratedRegex(@"DaysAgo|fn\.Days\(|AsOf")]

@@ -19,7 +19,7 @@ namespace Monitoring.Engine.Store;
 /// </summary>
 public sealed class NightlyRunner
 {
-    private const long AnalyzeAfterOutcomes = 10_000;
+    private const long AnalyzeAfterOutcomes = 100_000;
 
     private readonly string _connectionString;
     private readonly RuleSet _ruleSet;
@@ -119,7 +119,8 @@ public sealed class NightlyRunner
             StageChangedGroups(read, changedGroups);
         }
 
-        var due = plan.IsFull ? inStore : DueCount(read, asOf, changedGroups.Count > 0);
+        // Counting the due households costs a pass over the store: only for a progress display.
+        var due = plan.IsFull || OnProgress is null ? inStore : DueCount(read, asOf, changedGroups.Count > 0);
         Stage("确定评估范围", stopwatch);
 
         var work = Directory.CreateTempSubdirectory("monitoring-run-");
