@@ -14,7 +14,9 @@ namespace Monitoring.Engine.Evaluation;
 /// re-evaluation that changes nothing), and derived from the rule set's parameters rather than from each rule:
 /// <list type="bullet">
 /// <item>the first day of the next month (visit months and quarters, years, income cycles);</item>
-/// <item>every member's next birthday (ages 6 and 16 and every other age test);</item>
+/// <item>a member's next birthday when the age reached is one an age test compares with (every 周岁-typed
+/// parameter value and every number an expression compares <c>Age</c> with, and the year after each), or any
+/// birthday when a fired rule reports a member's age;</item>
 /// <item>every date in the record, and the day after it (data dated after the as-of becomes known);</item>
 /// <item>event dates plus every days-typed parameter (event window, grace period…); expense dates plus 12 months
 /// (the rolling expenditure window); the dates the procedure deadlines count from — case opening, county approval,
@@ -34,6 +36,8 @@ public sealed partial class OutcomeHorizon
     private readonly int[] _workingDays;
     private readonly int _reachDays;
     private readonly HashSet<string> _dailyRules;
+    private readonly HashSet<string> _ageRules;
+    private readonly HashSet<int> _ageBoundaries = [];
     private readonly WorkingDayCalendar _calendar;
 
     public OutcomeHorizon(RuleSet ruleSet)
@@ -50,6 +54,18 @@ public sealed partial class OutcomeHorizon
                 if (!ruleSet.Parameters.Definitions.TryGetValue(name, out var definition))
                 {
                     continue;
+                }
+
+                if (definition.Unit == "周岁")
+                {
+                    foreach (var value in values)
+                    {
+                        if (int.TryParse(value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age))
+                        {
+                            _ageBoundaries.Add(age);
+                            _ageBoundaries.Add(age + 1);
+                        }
+                    }
                 }
 
                 var target = definition.Type switch
@@ -80,6 +96,16 @@ public sealed partial class OutcomeHorizon
         // How far after a date its last candidate can lie: beyond that, an old date cannot move the horizon.
         _reachDays = Math.Max(_days.DefaultIfEmpty(0).Max(), Math.Max(_months.Max() * 31, _workingDays.DefaultIfEmpty(0).Max() * 3 + 30)) + 2;
         _dailyRules = [.. ruleSet.Rules.Where(r => r.AllValues().Any(v => VariesDaily(v.Expression))).Select(r => r.Id)];
+        _ageRules = [.. ruleSet.Rules.Where(r => r.AllValues().Any(v => v.Expression.Contains("Age", StringComparison.Ordinal))).Select(r => r.Id)];
+        foreach (var node in ruleSet.Rules.SelectMany(r => r.Root.DescendantsAndSelf()))
+        {
+            foreach (Match match in AgeComparison().Matches(node.Expression ?? ""))
+            {
+                var age = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                _ageBoundaries.Add(age);
+                _ageBoundaries.Add(age + 1);
+            }
+        }
     }
 
     /// <summary>Rules whose reported values move every day while they fire (so a household they fire for is re-evaluated nightly).</summary>
@@ -91,12 +117,15 @@ public sealed partial class OutcomeHorizon
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(findings);
         var tomorrow = asOf.AddDays(1);
+        var everyBirthday = false;
         foreach (var finding in findings)
         {
             if (_dailyRules.Contains(finding.RuleId))
             {
                 return tomorrow;
             }
+
+            everyBirthday |= _ageRules.Contains(finding.RuleId);
         }
 
         var next = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1);
@@ -120,7 +149,7 @@ public sealed partial class OutcomeHorizon
                 case JsonTokenType.String:
                     if (reader.ValueSpan.Length == 10 && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                     {
-                        next = birthDate ? EarlierPair(next, NextBirthday(date, asOf), asOf) : Consider(date, section, asOf, next);
+                        next = birthDate ? ConsiderBirthday(date, asOf, next, everyBirthday) : Consider(date, section, asOf, next);
                     }
 
                     birthDate = false;
@@ -229,6 +258,12 @@ public sealed partial class OutcomeHorizon
     private static DateOnly Earlier(DateOnly next, DateOnly candidate, DateOnly asOf) =>
         candidate > asOf && candidate < next ? candidate : next;
 
+    private DateOnly ConsiderBirthday(DateOnly birthDate, DateOnly asOf, DateOnly next, bool everyBirthday)
+    {
+        var birthday = NextBirthday(birthDate, asOf);
+        return everyBirthday || _ageBoundaries.Contains(birthday.Year - birthDate.Year) ? EarlierPair(next, birthday, asOf) : next;
+    }
+
     private static DateOnly NextBirthday(DateOnly birthDate, DateOnly asOf)
     {
         if (birthDate > asOf)
@@ -254,6 +289,9 @@ public sealed partial class OutcomeHorizon
         Events,
         Expenses,
     }
+
+    [GeneratedRegex(@"Age\s*(?:>=|<=|>|<|==|!=)\s*(\d+)")]
+    private static partial Regex AgeComparison();
 
     [GeneratedRegex(@"DaysAgo|fn\.Days\(|AsOf")]
     private static partial Regex DailyTokens();

@@ -34,6 +34,11 @@ public sealed class IncrementalRunTests : IClassFixture<PostgresFixture>, IDispo
     {
         var ruleSet = SharedCatalog.Instance.ForProfile(Profile);
         var households = new HouseholdGenerator(11, FirstNight).GenerateMany(Households).ToList();
+        // Children crossing the compulsory-education ages on a quiet night: one turns 6 on 15 June, one 16 on 20 June.
+        households[0].Members![^1].BirthDate = new DateOnly(2016, 6, 15);
+        households[0].Members![^1].Schooling = "not_enrolled";
+        households[1].Members![^1].BirthDate = new DateOnly(2006, 6, 20);
+        households[1].Members![^1].Schooling = "not_enrolled";
         Import(households, FirstNight);
         long evaluatedIncrementally = 0;
         long inStore = 0;
