@@ -83,14 +83,27 @@ public sealed class EvaluationPipeline
         var lines = Channel.CreateBounded<(long Sequence, List<(long Line, byte[] Text)> Lines)>(new BoundedChannelOptions(_workers * 2) { SingleWriter = true });
         var results = Channel.CreateBounded<(long Sequence, List<EvaluatedLine> Lines)>(new BoundedChannelOptions(_workers * 2) { SingleReader = true });
 
-        var reader = Task.Run(() => BatchLines(source, lines.Writer, cancellationToken), cancellationToken);
-        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => Work(lines.Reader, results.Writer, cancellationToken), cancellationToken)).ToArray();
+        // Stopping the reader and the workers when the consumer fails matters: the reader may be reading from a
+        // database connection the caller disposes as soon as this method returns.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => BatchLines(source, lines.Writer, stop.Token), stop.Token);
+        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => Work(lines.Reader, results.Writer, stop.Token), stop.Token)).ToArray();
         var closer = Task.WhenAll(workers).ContinueWith(t => results.Writer.TryComplete(t.Exception), TaskScheduler.Default);
 
         using var sorter = output is null ? null : new FindingSorter(SorterMemoryLimitBytes);
         var ids = new HouseholdIdSet();
         var helpers = new HelperGroupAccumulator(ids);
-        Consume(results.Reader, sorter, ids, helpers, summary, cancellationToken);
+        try
+        {
+            Consume(results.Reader, sorter, ids, helpers, summary, cancellationToken);
+        }
+        catch
+        {
+            stop.Cancel();
+            WaitQuietly([reader, .. workers, closer]);
+            throw;
+        }
+
         reader.GetAwaiter().GetResult();
         Task.WaitAll(workers, cancellationToken);
         closer.GetAwaiter().GetResult();
@@ -117,6 +130,18 @@ public sealed class EvaluationPipeline
         summary.FindingsWritten = sorter.Count;
         summary.Elapsed = stopwatch.Elapsed;
         return summary;
+    }
+
+    private static void WaitQuietly(Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // The consumer's exception is the one that matters; these are its consequences (cancellation, closed channels).
+        }
     }
 
     private static async Task BatchLines(IEnumerable<byte[]> source, ChannelWriter<(long, List<(long, byte[])>)> writer, CancellationToken cancellationToken)
