@@ -277,11 +277,13 @@ public sealed partial class OutcomeHorizon
     }
 
     /// <summary>
-    /// A value expression moves daily when it reads a day count against the evaluation date (<c>DaysAgo</c>,
-    /// <c>fn.Days(…)</c>) or the evaluation date itself other than to pick the last complete period (which moves monthly).
+    /// A value expression moves daily when its result is a day count against the evaluation date (it ends in
+    /// <c>.DaysAgo</c>, or calls <c>fn.Days(…)</c>) or reads the evaluation date <c>h.AsOf</c> other than to pick the
+    /// last complete period (which moves monthly). A <c>DaysAgo</c> inside a predicate that selects an event does not:
+    /// the selection changes only at the boundaries the horizon already lists.
     /// </summary>
     private static bool VariesDaily(string expression) =>
-        DailyTokens().IsMatch(PeriodOfAsOf().Replace(expression, ""));
+        DailyTokens().IsMatch(PeriodOfAsOf().Replace(expression.Trim(), ""));
 
     private enum Section
     {
@@ -293,9 +295,9 @@ public sealed partial class OutcomeHorizon
     [GeneratedRegex(@"Age\s*(?:>=|<=|>|<|==|!=)\s*(\d+)")]
     private static partial Regex AgeComparison();
 
-    [GeneratedRegex(@"DaysAgo|fn\.Days\(|AsOf")]
+    [GeneratedRegex(@"\.DaysAgo$|fn\.Days\(|\bh\.AsOf\b")]
     private static partial Regex DailyTokens();
 
-    [GeneratedRegex(@"fn\.LastCompletePeriod\([^()]*,\s*h\.AsOf\)")]
+    [GeneratedRegex(@"fn\.LastCompletePeriod\((?:[^()]|\([^()]*\))*,\s*h\.AsOf\)")]
     private static partial Regex PeriodOfAsOf();
 }

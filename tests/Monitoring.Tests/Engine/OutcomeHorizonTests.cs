@@ -45,9 +45,13 @@ public sealed class OutcomeHorizonTests
     }
 
     [Fact]
-    public void A_rule_reporting_days_since_an_event_is_looked_at_every_night()
+    public void No_shipped_rule_reports_a_value_that_moves_every_night()
     {
-        Assert.Equal(AsOf.AddDays(1), Next("""{ "id": "610728-H6", "events": [{ "date": "2022-05-30", "kind": "disaster" }] }""", "EVT-SUDDEN"));
+        // Findings report the event date and the end of its window, not "days ago": a firing event rule does not make
+        // its household due (and its outcome re-recorded) every night.
+        Assert.Empty(Horizon.DailyRules);
+        // The first day-typed offset after the event lands on 4 June (30 May + minNoticeDays 5): conservative, not daily.
+        Assert.Equal(new DateOnly(2022, 6, 4), Next("""{ "id": "610728-H6", "events": [{ "date": "2022-05-30", "kind": "disaster" }] }""", "EVT-SUDDEN"));
     }
 
     [Fact]
