@@ -69,7 +69,8 @@ public sealed class MonitoringDbContext : DbContext
             e.Property(f => f.HouseholdHash).HasMaxLength(64);
             e.HasOne<EvaluationRun>().WithMany().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Restrict);
             // The household version is enforced on the finding's outcome row (household_outcomes), once per household.
-            e.HasIndex(f => new { f.RunId, f.HouseholdId, f.RuleId }).IsUnique();
+            // Covers the id, so the findings an outcome replaces are found from the index alone (no random heap reads).
+            e.HasIndex(f => new { f.RunId, f.HouseholdId, f.RuleId }).IsUnique().IncludeProperties(f => f.Id);
             e.HasIndex(f => new { f.HouseholdId, f.RuleId });
             e.HasIndex(f => f.VillageCode);
         });

@@ -54,7 +54,7 @@ internal sealed class OutcomeRecorder : IDisposable
 
     public string StatesFile { get; }
 
-    /// <summary>(household id, run of the outcome it replaces) for every household whose earlier outcome was replaced.</summary>
+    /// <summary>(household id, run of the outcome it replaces, rules of the new outcome) for every household whose earlier outcome was replaced.</summary>
     public string ReplacedFile { get; }
 
     public long Evaluated { get; private set; }
@@ -132,7 +132,7 @@ internal sealed class OutcomeRecorder : IDisposable
             _outcomes.Write(_row);
             if (prior.OutcomeRunId is { } replacedRun)
             {
-                _row.Clear().Field(outcome.HouseholdId).Field(replacedRun).EndRow();
+                _row.Clear().Field(outcome.HouseholdId).Field(replacedRun).Field(ruleIds).EndRow();
                 _replaced.Write(_row);
             }
 

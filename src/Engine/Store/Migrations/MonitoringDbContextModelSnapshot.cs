@@ -465,6 +465,8 @@ namespace Monitoring.Engine.Store.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_findings_run_id_household_id_rule_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RunId", "HouseholdId", "RuleId"), new[] { "Id" });
+
                     b.ToTable("findings", (string)null);
                 });
 
