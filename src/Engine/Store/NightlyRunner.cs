@@ -284,7 +284,8 @@ public sealed class NightlyRunner
         {
             var id = export.Read<string>(NpgsqlDbType.Text);
             var hash = export.Read<string>(NpgsqlDbType.Text);
-            var record = Encoding.UTF8.GetBytes(export.Read<string>(NpgsqlDbType.Text));
+            // A text value travels as its UTF-8 bytes in binary COPY: read them as such, without a round trip through UTF-16.
+            var record = export.Read<byte[]>(NpgsqlDbType.Bytea);
             prior.Enqueue(new PriorOutcome(id, hash, NullableText(export), NullableLong(export), NullableText(export), NullableText(export), NullableLong(export),
                 NullableText(export), NullableDate(export)));
             yield return record;
