@@ -120,7 +120,7 @@ public sealed class NightlyRunner
         }
 
         // Counting the due households costs a pass over the store: only for a progress display.
-        var due = plan.IsFull || OnProgress is null ? inStore : DueCount(read, asOf, changedGroups.Count > 0);
+        var due = plan.IsFull ? inStore : StageDueHouseholds(read, asOf, changedGroups.Count > 0);
         Stage("确定评估范围", stopwatch);
 
         var work = Directory.CreateTempSubdirectory("monitoring-run-");
@@ -154,7 +154,7 @@ public sealed class NightlyRunner
                     OnProblem = problem => throw new InvalidDataException($"库中记录无法评估：{problem}"),
                 };
 
-                using (var export = read.BeginBinaryExport(HouseholdsQuery(plan, asOf, changedGroups.Count > 0)))
+                using (var export = read.BeginBinaryExport(HouseholdsQuery(plan)))
                 {
                     summary = pipeline.RunUnsorted(Records(export, prior), cancellationToken);
                 }
@@ -239,41 +239,50 @@ public sealed class NightlyRunner
     }
 
     /// <summary>
-    /// The households the run evaluates, with the bookkeeping of the previous run. Incremental: new households, changed
-    /// data, a next-change date that has come, or a helper group whose counts changed.
+    /// The households the run evaluates, each with the previous run's bookkeeping: all of them (full), or those staged in
+    /// <c>due_households</c> (incremental).
     /// </summary>
-    private string HouseholdsQuery(RunPlan plan, DateOnly asOf, bool changedGroups)
+    private string HouseholdsQuery(RunPlan plan)
     {
-        var profile = Literal(_ruleSet.Profile.Id);
-        const string Columns = "s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id, s.household_hash AS evaluated_hash, s.next_change_on";
         if (plan.IsFull)
         {
             return $"""
-                COPY (SELECT h.id, h.current_hash, v.record::text, {Columns}
+                COPY (SELECT h.id, h.current_hash, v.record::text, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
+                          s.household_hash AS evaluated_hash, s.next_change_on
                       FROM households h JOIN household_versions v ON v.hash = h.current_hash
-                      LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {profile})
+                      LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(_ruleSet.Profile.Id)})
                 TO STDOUT (FORMAT BINARY)
                 """;
         }
 
-        return $"""
-            COPY (WITH due AS MATERIALIZED ({DueQuery(asOf, changedGroups, $"h.id, h.current_hash, {Columns}")})
-                  SELECT due.id, due.current_hash, v.record::text, due.outcome_hash, due.outcome_run_id, due.rule_ids, due.candidate_type, due.risk_since_run_id,
-                      due.evaluated_hash, due.next_change_on
-                  FROM due JOIN household_versions v ON v.hash = due.current_hash)
+        return """
+            COPY (SELECT d.id, d.current_hash, v.record::text, d.outcome_hash, d.outcome_run_id, d.rule_ids, d.candidate_type, d.risk_since_run_id,
+                      d.evaluated_hash, d.next_change_on
+                  FROM due_households d JOIN household_versions v ON v.hash = d.current_hash)
             TO STDOUT (FORMAT BINARY)
             """;
     }
 
-    private string DueQuery(DateOnly asOf, bool changedGroups, string columns) => $"""
-        SELECT {columns} FROM households h
-        LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(_ruleSet.Profile.Id)}
-        WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
-        {(changedGroups ? "OR EXISTS (SELECT 1 FROM changed_groups g WHERE g.county_code = h.county_code AND g.helper_name = btrim(h.helper_name))" : "")}
-        """;
-
-    private long DueCount(NpgsqlConnection read, DateOnly asOf, bool changedGroups) =>
-        HouseholdImporter.Scalar(read, $"SELECT count(*) FROM ({DueQuery(asOf, changedGroups, "h.id")}) due");
+    /// <summary>
+    /// Stages the households an incremental run evaluates (new, changed data, next-change date come, helper group counts
+    /// changed) in a temporary table with fresh statistics, so their records are fetched by index rather than by
+    /// scanning every version; returns how many there are.
+    /// </summary>
+    private long StageDueHouseholds(NpgsqlConnection read, DateOnly asOf, bool changedGroups)
+    {
+        HouseholdImporter.Execute(read, "SET LOCAL jit = off");
+        HouseholdImporter.Execute(read, $"""
+            CREATE TEMP TABLE due_households ON COMMIT DROP AS
+            SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
+                s.household_hash AS evaluated_hash, s.next_change_on
+            FROM households h
+            LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(_ruleSet.Profile.Id)}
+            WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
+            {(changedGroups ? "OR EXISTS (SELECT 1 FROM changed_groups g WHERE g.county_code = h.county_code AND g.helper_name = btrim(h.helper_name))" : "")}
+            """);
+        HouseholdImporter.Execute(read, "ANALYZE due_households");
+        return HouseholdImporter.Scalar(read, "SELECT count(*) FROM due_households");
+    }
 
     private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
