@@ -46,6 +46,10 @@ public static class RuleInputs
         IsExpressionCaseSensitive = true,
         NestedRuleExecutionMode = NestedRuleExecutionMode.All,
         EnableScopedParams = false,
-        UseFastExpressionCompiler = true,
+        // Not FastExpressionCompiler: it shares the closure of a nested lambda (e => … p.Int(…) … h.Case …) between threads calling
+        // the same compiled rule, so one thread could read another thread's household or parameter scope (seen 1 in ~300,000
+        // households in nightly runs: a parameter read by one rule recorded in another household's finding). The System.Linq
+        // compiler gives every call its own closure.
+        UseFastExpressionCompiler = false,
     };
 }
