@@ -6,14 +6,16 @@ namespace Monitoring.Rules.Catalog;
 /// </summary>
 public sealed class RuleNode
 {
-    public RuleNode(string name, string? labelZh, string? @operator, string? expression, Func<object[], bool>? predicate,
+    private readonly ThreadCompiled<Func<object[], bool>>? _predicate;
+
+    public RuleNode(string name, string? labelZh, string? @operator, string? expression, ThreadCompiled<Func<object[], bool>>? predicate,
         IReadOnlyList<RuleNode> children, IReadOnlyList<ValueDefinition> values)
     {
         Name = name;
         LabelZh = labelZh;
         Operator = @operator;
         Expression = expression;
-        Predicate = predicate;
+        _predicate = predicate;
         Children = children;
         Values = values;
     }
@@ -28,20 +30,21 @@ public sealed class RuleNode
 
     public string? Expression { get; }
 
-    public Func<object[], bool>? Predicate { get; }
+    /// <summary>The compiled condition of a leaf, this thread's copy (see <see cref="ThreadCompiled{T}"/>).</summary>
+    public Func<object[], bool>? Predicate => _predicate?.Value;
 
     public IReadOnlyList<RuleNode> Children { get; }
 
     public IReadOnlyList<ValueDefinition> Values { get; }
 
-    public bool IsLeaf => Predicate is not null;
+    public bool IsLeaf => _predicate is not null;
 
     /// <summary>Evaluates with short-circuit, as the batch does.</summary>
     public bool Evaluate(object[] args)
     {
-        if (Predicate is not null)
+        if (_predicate is not null)
         {
-            return Predicate(args);
+            return _predicate.Value(args);
         }
 
         if (Operator == "Or")

@@ -46,10 +46,8 @@ public static class RuleInputs
         IsExpressionCaseSensitive = true,
         NestedRuleExecutionMode = NestedRuleExecutionMode.All,
         EnableScopedParams = false,
-        // Not FastExpressionCompiler: it shares the closure of a nested lambda (e => … p.Int(…) … h.Case …) between threads calling
-        // the same compiled rule, so one thread could read another thread's household or parameter scope (seen 1 in ~300,000
-        // households in nightly runs: a parameter read by one rule recorded in another household's finding). The System.Linq
-        // compiler gives every call its own closure.
-        UseFastExpressionCompiler = false,
+        // FastExpressionCompiler; each thread calls its own compiled copy (Catalog/ThreadCompiled), because a nested
+        // lambda's closure lives in the compiled delegate and must not be shared between threads.
+        UseFastExpressionCompiler = true,
     };
 }

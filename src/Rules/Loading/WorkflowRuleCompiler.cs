@@ -22,6 +22,7 @@ public sealed partial class WorkflowRuleCompiler
     private static readonly string[] Scopes = ["household", "member", "helperGroup"];
 
     private readonly RuleExpressionParser _parser = new(RuleInputs.Settings());
+    private readonly Lock _compileLock = new();
     private readonly RuleParameter[] _parameters = RuleInputs.AsRuleParameters();
     private readonly IReadOnlyDictionary<string, ParameterDefinition> _definitions;
 
@@ -121,10 +122,11 @@ public sealed partial class WorkflowRuleCompiler
             throw new RuleLoadException(file, ruleId, $"条件 '{name}' 既没有 Expression 也没有嵌套条件");
         }
 
-        Func<object[], bool> predicate;
+        ThreadCompiled<Func<object[], bool>> predicate;
         try
         {
-            predicate = _parser.Compile<bool>(rule.Expression, _parameters);
+            var expression = rule.Expression;
+            predicate = new ThreadCompiled<Func<object[], bool>>(_parser.Compile<bool>(expression, _parameters), () => CompileLocked<bool>(expression));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -134,6 +136,15 @@ public sealed partial class WorkflowRuleCompiler
         return new RuleNode(name, label, null, rule.Expression, predicate, [], values);
     }
 
+    /// <summary>Compiles an expression again for another thread (the parser is shared, so one compilation at a time).</summary>
+    private Func<object[], TResult> CompileLocked<TResult>(string expression)
+    {
+        lock (_compileLock)
+        {
+            return _parser.Compile<TResult>(expression, _parameters);
+        }
+    }
+
     private List<ValueDefinition> CompileValues(IReadOnlyDictionary<string, string> values, string file, string ruleId, string owner)
     {
         var result = new List<ValueDefinition>();
@@ -141,7 +152,8 @@ public sealed partial class WorkflowRuleCompiler
         {
             try
             {
-                result.Add(new ValueDefinition(name, expression, _parser.Compile<object>(expression, _parameters)));
+                result.Add(new ValueDefinition(name, expression,
+                    new ThreadCompiled<Func<object[], object?>>(_parser.Compile<object>(expression, _parameters), () => CompileLocked<object>(expression))));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
