@@ -87,7 +87,11 @@ public sealed class EvaluationPipeline
         // database connection the caller disposes as soon as this method returns.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = Task.Run(() => BatchLines(source, lines.Writer, stop.Token), stop.Token);
-        var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => Work(lines.Reader, results.Writer, stop.Token), stop.Token)).ToArray();
+        // One dedicated thread per worker: each thread keeps its own compiled copy of the rules (ThreadCompiled), so
+        // workers must not hop between pool threads.
+        var workers = Enumerable.Range(0, _workers)
+            .Select(_ => Task.Factory.StartNew(() => Work(lines.Reader, results.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
         var closer = Task.WhenAll(workers).ContinueWith(t => results.Writer.TryComplete(t.Exception), TaskScheduler.Default);
 
         using var sorter = output is null ? null : new FindingSorter(SorterMemoryLimitBytes);
@@ -175,24 +179,27 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private async Task Work(ChannelReader<(long Sequence, List<(long Line, byte[] Text)> Lines)> input, ChannelWriter<(long, List<EvaluatedLine>)> output, CancellationToken cancellationToken)
+    private void Work(ChannelReader<(long Sequence, List<(long Line, byte[] Text)> Lines)> input, ChannelWriter<(long, List<EvaluatedLine>)> output, CancellationToken cancellationToken)
     {
         var evaluator = new HouseholdEvaluator(_ruleSet, _asOf, _versions);
         var validator = new HouseholdRecordValidator(_asOf);
-        await foreach (var (sequence, lines) in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        while (input.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
-            var evaluated = new List<EvaluatedLine>(lines.Count);
-            foreach (var (line, text) in lines)
+            while (input.TryRead(out var batch))
             {
-                if (Utf8LineReader.IsBlank(text))
+                var evaluated = new List<EvaluatedLine>(batch.Lines.Count);
+                foreach (var (line, text) in batch.Lines)
                 {
-                    continue;
+                    if (Utf8LineReader.IsBlank(text))
+                    {
+                        continue;
+                    }
+
+                    evaluated.Add(EvaluateLine(line, text, validator, evaluator));
                 }
 
-                evaluated.Add(EvaluateLine(line, text, validator, evaluator));
+                output.WriteAsync((batch.Sequence, evaluated), cancellationToken).AsTask().GetAwaiter().GetResult();
             }
-
-            await output.WriteAsync((sequence, evaluated), cancellationToken).ConfigureAwait(false);
         }
     }
 
