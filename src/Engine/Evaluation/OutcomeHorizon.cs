@@ -203,11 +203,7 @@ public sealed partial class OutcomeHorizon
             return next;
         }
 
-        foreach (var n in _days)
-        {
-            next = EarlierPair(next, date.AddDays(n), asOf);
-        }
-
+        next = AfterDays(date, asOf, next);
         foreach (var n in _months)
         {
             next = EarlierPair(next, date.AddMonths(n), asOf);
@@ -229,6 +225,17 @@ public sealed partial class OutcomeHorizon
         return next;
     }
 
+    /// <summary>The date plus every days-typed parameter value (and the day after each).</summary>
+    private DateOnly AfterDays(DateOnly date, DateOnly asOf, DateOnly next)
+    {
+        foreach (var n in _days)
+        {
+            next = EarlierPair(next, date.AddDays(n), asOf);
+        }
+
+        return next;
+    }
+
     private DateOnly Consider(DateOnly date, Section section, DateOnly asOf, DateOnly next)
     {
         // Any dated fact can be dated after the as-of and become known on its date.
@@ -238,17 +245,9 @@ public sealed partial class OutcomeHorizon
             return next;
         }
 
-        if (section == Section.Expenses)
-        {
-            return EarlierPair(next, date.AddMonths(RollingWindowMonths), asOf);
-        }
-
-        foreach (var n in _days)
-        {
-            next = EarlierPair(next, date.AddDays(n), asOf);
-        }
-
-        return next;
+        return section == Section.Expenses
+            ? EarlierPair(next, date.AddMonths(RollingWindowMonths), asOf)
+            : AfterDays(date, asOf, next);
     }
 
     /// <summary>A boundary and the day after it (rules compare with both &gt; and &gt;=).</summary>

@@ -18,6 +18,16 @@ public static class FindingJson
     [ThreadStatic]
     private static (System.Buffers.ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _perThread;
 
+    /// <summary>
+    /// Where the top-level as-of date sits in a finding's compact JSON: the first <c>"asOf":"</c>, followed by the
+    /// ten characters of the date and the closing quote (the writer puts it before <c>values</c>). A stored finding's
+    /// outcome hash leaves it out; a finding carried to a later night gets that night's date there.
+    /// </summary>
+    public const string AsOfPrefix = "\"asOf\":\"";
+
+    /// <summary>Length of <see cref="AsOfPrefix"/>, the yyyy-MM-dd date and its closing quote.</summary>
+    public const int AsOfLength = 8 + 10 + 1;
+
     /// <summary>One finding as compact UTF-8 JSON (no line end); reuses a per-thread buffer.</summary>
     public static byte[] Serialize(Finding finding)
     {

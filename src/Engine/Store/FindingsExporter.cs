@@ -54,7 +54,7 @@ public sealed class FindingsExporter
             asOf = reader.GetFieldValue<DateOnly>(1);
         }
 
-        var asOfJson = "\"asOf\":\"" + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"";
+        var asOfJson = Monitoring.Engine.Output.FindingJson.AsOfPrefix + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"";
         using var command = new NpgsqlCommand("""
             SELECT f.run_id, f.finding::text FROM (
                 SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id FROM household_outcomes o
@@ -78,7 +78,7 @@ public sealed class FindingsExporter
     /// <summary>Replaces the finding's top-level as-of (the first <c>"asOf":"yyyy-MM-dd"</c>) with another.</summary>
     internal static string WithAsOf(string json, string asOfJson)
     {
-        var at = json.IndexOf("\"asOf\":\"", StringComparison.Ordinal);
-        return at < 0 ? json : string.Concat(json.AsSpan(0, at), asOfJson, json.AsSpan(at + asOfJson.Length));
+        var at = json.IndexOf(Monitoring.Engine.Output.FindingJson.AsOfPrefix, StringComparison.Ordinal);
+        return at < 0 ? json : string.Concat(json.AsSpan(0, at), asOfJson, json.AsSpan(at + Monitoring.Engine.Output.FindingJson.AsOfLength));
     }
 }

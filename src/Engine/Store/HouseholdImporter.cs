@@ -76,7 +76,7 @@ public sealed class HouseholdImporter
         using var connection = new NpgsqlConnection(_connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, """
+        StoreSql.Execute(connection, """
             CREATE TEMP TABLE import_staging (
                 id text NOT NULL, hash text NOT NULL, county_code text NOT NULL, village_code text,
                 category text NOT NULL, helper_name text, record jsonb NOT NULL) ON COMMIT DROP
@@ -135,14 +135,14 @@ public sealed class HouseholdImporter
             copy.Complete();
         }
 
-        Execute(connection, """
+        StoreSql.Execute(connection, """
             INSERT INTO household_versions (hash, household_id, record, first_seen_at)
             SELECT DISTINCT ON (hash) hash, id, record, now() FROM import_staging
             ON CONFLICT (hash) DO NOTHING
             """);
-        var existing = Scalar(connection, "SELECT count(*) FROM import_staging s JOIN households h ON h.id = s.id");
-        var unchanged = Scalar(connection, "SELECT count(*) FROM import_staging s JOIN households h ON h.id = s.id AND h.current_hash = s.hash");
-        Execute(connection, """
+        var existing = StoreSql.Scalar(connection, "SELECT count(*) FROM import_staging s JOIN households h ON h.id = s.id");
+        var unchanged = StoreSql.Scalar(connection, "SELECT count(*) FROM import_staging s JOIN households h ON h.id = s.id AND h.current_hash = s.hash");
+        StoreSql.Execute(connection, """
             INSERT INTO households (id, county_code, village_code, category, helper_name, current_hash, updated_at)
             SELECT id, county_code, village_code, category, helper_name, hash, now() FROM import_staging
             ON CONFLICT (id) DO UPDATE SET
@@ -152,18 +152,5 @@ public sealed class HouseholdImporter
             """);
         transaction.Commit();
         return new ImportResult(read, 0, read - existing, existing - unchanged, unchanged);
-    }
-
-
-    internal static void Execute(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        command.ExecuteNonQuery();
-    }
-
-    internal static long Scalar(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -111,7 +111,7 @@ public sealed class NightlyRunner
         using var read = Open();
         using var snapshot = read.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         // Every statement on `read` sees the same snapshot of the households.
-        var inStore = HouseholdImporter.Scalar(read, "SELECT count(*) FROM households");
+        var inStore = StoreSql.Scalar(read, "SELECT count(*) FROM households");
         var groups = CurrentHelperGroups(read);
         var changedGroups = groups.Where(g => !previousGroups.TryGetValue(g.Key, out var before) || !SameCounts(before, g.Value)).Select(g => g.Key).ToList();
         if (!plan.IsFull && changedGroups.Count > 0)
@@ -178,7 +178,7 @@ public sealed class NightlyRunner
             if (recorder.OutcomesRecorded > AnalyzeAfterOutcomes)
             {
                 // Fresh statistics for the rows just added, or the planner treats them as absent in the next run's joins.
-                HouseholdImporter.Execute(write, "ANALYZE findings, household_outcomes");
+                StoreSql.Execute(write, "ANALYZE findings, household_outcomes");
             }
 
             Stage("统计与分析", stopwatch);
@@ -270,8 +270,8 @@ public sealed class NightlyRunner
     /// </summary>
     private long StageDueHouseholds(NpgsqlConnection read, DateOnly asOf, bool changedGroups)
     {
-        HouseholdImporter.Execute(read, "SET LOCAL jit = off");
-        HouseholdImporter.Execute(read, $"""
+        StoreSql.Execute(read, "SET LOCAL jit = off");
+        StoreSql.Execute(read, $"""
             CREATE TEMP TABLE due_households ON COMMIT DROP AS
             SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
                 s.household_hash AS evaluated_hash, s.next_change_on
@@ -280,8 +280,8 @@ public sealed class NightlyRunner
             WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
             {(changedGroups ? "OR EXISTS (SELECT 1 FROM changed_groups g WHERE g.county_code = h.county_code AND g.helper_name = btrim(h.helper_name))" : "")}
             """);
-        HouseholdImporter.Execute(read, "ANALYZE due_households");
-        return HouseholdImporter.Scalar(read, "SELECT count(*) FROM due_households");
+        StoreSql.Execute(read, "ANALYZE due_households");
+        return StoreSql.Scalar(read, "SELECT count(*) FROM due_households");
     }
 
     private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
@@ -423,7 +423,7 @@ public sealed class NightlyRunner
 
     private static void StageChangedGroups(NpgsqlConnection read, List<(string CountyCode, string HelperName)> changed)
     {
-        HouseholdImporter.Execute(read, "CREATE TEMP TABLE changed_groups (county_code text NOT NULL, helper_name text NOT NULL) ON COMMIT DROP");
+        StoreSql.Execute(read, "CREATE TEMP TABLE changed_groups (county_code text NOT NULL, helper_name text NOT NULL) ON COMMIT DROP");
         using (var copy = read.BeginBinaryImport("COPY changed_groups (county_code, helper_name) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var (county, helper) in changed)
@@ -436,7 +436,7 @@ public sealed class NightlyRunner
             copy.Complete();
         }
 
-        HouseholdImporter.Execute(read, "ANALYZE changed_groups");
+        StoreSql.Execute(read, "ANALYZE changed_groups");
     }
 
     /// <summary>
@@ -456,9 +456,9 @@ public sealed class NightlyRunner
             }
         }
 
-        HouseholdImporter.Execute(write, "CREATE TEMP TABLE state_updates (LIKE household_evaluation_states) ON COMMIT DROP");
+        StoreSql.Execute(write, "CREATE TEMP TABLE state_updates (LIKE household_evaluation_states) ON COMMIT DROP");
         CopyIn(write, $"COPY state_updates ({Columns}) FROM STDIN", statesFile);
-        HouseholdImporter.Execute(write, $"""
+        StoreSql.Execute(write, $"""
             INSERT INTO household_evaluation_states ({Columns}) SELECT {Columns} FROM state_updates
             ON CONFLICT (household_id, profile) DO UPDATE SET household_hash = EXCLUDED.household_hash, last_run_id = EXCLUDED.last_run_id,
                 next_change_on = EXCLUDED.next_change_on, outcome_hash = EXCLUDED.outcome_hash, outcome_run_id = EXCLUDED.outcome_run_id,
@@ -492,9 +492,9 @@ public sealed class NightlyRunner
     /// <summary>Findings of replaced outcomes whose rule no longer fires for the household are recorded as resolved by this run.</summary>
     private static void Resolve(NpgsqlConnection write, long runId, string replacedFile)
     {
-        HouseholdImporter.Execute(write, "CREATE TEMP TABLE replaced_outcomes (household_id text NOT NULL, run_id bigint NOT NULL, new_rules text NOT NULL) ON COMMIT DROP");
+        StoreSql.Execute(write, "CREATE TEMP TABLE replaced_outcomes (household_id text NOT NULL, run_id bigint NOT NULL, new_rules text NOT NULL) ON COMMIT DROP");
         CopyIn(write, "COPY replaced_outcomes (household_id, run_id, new_rules) FROM STDIN", replacedFile);
-        HouseholdImporter.Execute(write, "ANALYZE replaced_outcomes");
+        StoreSql.Execute(write, "ANALYZE replaced_outcomes");
         // The new outcome's rules come with each row: no second look into findings, whose statistics do not know this
         // run's rows yet (an anti-join against them was planned as a nested loop and took minutes).
         using var resolve = new NpgsqlCommand("""

@@ -17,7 +17,7 @@ namespace Monitoring.Engine.Store;
 /// </summary>
 internal sealed class OutcomeRecorder : IDisposable
 {
-    private static readonly byte[] AsOfProperty = "\"asOf\":\""u8.ToArray();
+    private static readonly byte[] AsOfPrefix = Encoding.UTF8.GetBytes(FindingJson.AsOfPrefix);
 
     private readonly long _runId;
     private readonly DateOnly _asOf;
@@ -120,7 +120,11 @@ internal sealed class OutcomeRecorder : IDisposable
 
         var outcomeHash = OutcomeHash(outcome.CandidateType, json);
         var ruleIds = string.Join(",", findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
-        Count(RuleTotals, ruleIds, +1);
+        foreach (var finding in findings)
+        {
+            RuleTotals[finding.RuleId] = RuleTotals.GetValueOrDefault(finding.RuleId) + 1;
+        }
+
         Count(CandidateTotals, outcome.CandidateType, +1);
         var changed = prior.OutcomeHash != outcomeHash;
         if (changed)
@@ -180,16 +184,15 @@ internal sealed class OutcomeRecorder : IDisposable
         hash.AppendData(Encoding.UTF8.GetBytes((candidateType ?? "-") + "\n"));
         foreach (var json in findings)
         {
-            var at = json.AsSpan().IndexOf(AsOfProperty);
+            var at = json.AsSpan().IndexOf(AsOfPrefix);
             if (at < 0)
             {
                 hash.AppendData(json);
             }
             else
             {
-                var end = at + AsOfProperty.Length + 11;
                 hash.AppendData(json.AsSpan(0, at));
-                hash.AppendData(json.AsSpan(end));
+                hash.AppendData(json.AsSpan(at + FindingJson.AsOfLength));
             }
 
             hash.AppendData("\n"u8);
