@@ -3,6 +3,14 @@ using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Facts;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Cli;
 

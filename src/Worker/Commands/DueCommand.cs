@@ -3,6 +3,13 @@ using System.Text;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Records;
 using Monitoring.Worker.Cli;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Worker.Commands;
 

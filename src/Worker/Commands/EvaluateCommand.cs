@@ -2,6 +2,14 @@ using System.CommandLine;
 using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Worker.Cli;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Commands;
 

@@ -3,8 +3,15 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Monitoring.Engine.Store;
 using Monitoring.Worker.Cli;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Commands;
 
@@ -48,7 +55,7 @@ public static class ExportFindingsCommand
         if (format == "xlsx")
         {
             var title = village is null ? $"评估批次 {runId} 发现清单" : $"评估批次 {runId} 发现清单（村级代码 {village}）";
-            Monitoring.Engine.Exporting.FindingsXlsxWriter.Write(target, exporter.Findings(runId, village).Select(f => System.Text.Json.JsonDocument.Parse(f).RootElement), title);
+            Monitoring.Engine.Formats.FindingsXlsxWriter.Write(target, exporter.Findings(runId, village).Select(f => System.Text.Json.JsonDocument.Parse(f).RootElement), title);
             Console.Error.WriteLine($"已导出批次 {runId} 的发现（Excel）：{outputPath}");
             return ExitCodes.Success;
         }

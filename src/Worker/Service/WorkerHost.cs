@@ -3,11 +3,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Monitoring.Engine.Store;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Loading;
 using Monitoring.Worker.Cli;
 using Quartz;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Service;
 

@@ -1,6 +1,13 @@
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Records;
 using static Monitoring.Tests.Cases.CaseRecords;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Tests.Cases;
 

@@ -2,8 +2,9 @@ using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Facts;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Output;
+using Monitoring.Engine.Formats;
 using Monitoring.Tests.Support;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;
 
