@@ -2,7 +2,6 @@ using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Expressions;
-using Monitoring.Rules.Facts;
 
 namespace Monitoring.Engine.Cases;
 

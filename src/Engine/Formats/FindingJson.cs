@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Monitoring.Engine.Findings;
 
-using Monitoring.Engine.Cases;
 
 namespace Monitoring.Engine.Formats;
 

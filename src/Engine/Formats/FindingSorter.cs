@@ -1,4 +1,3 @@
-using Monitoring.Engine.Cases;
 
 namespace Monitoring.Engine.Formats;
 

@@ -8,7 +8,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Monitoring.Engine.Validation;
 
-using Monitoring.Engine.Cases;
 
 namespace Monitoring.Engine.Formats;
 

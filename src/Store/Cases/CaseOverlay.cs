@@ -1,6 +1,5 @@
 using Monitoring.Engine.Records;
 using Npgsql;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

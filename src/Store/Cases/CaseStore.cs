@@ -2,7 +2,6 @@ using System.Text;
 using Monitoring.Engine.Records;
 using Npgsql;
 using NpgsqlTypes;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

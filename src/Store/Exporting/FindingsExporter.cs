@@ -1,5 +1,4 @@
 using Npgsql;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Sql;

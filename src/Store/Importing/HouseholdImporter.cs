@@ -6,11 +6,9 @@ using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 using Npgsql;
 using NpgsqlTypes;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
-using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 

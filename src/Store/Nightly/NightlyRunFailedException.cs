@@ -1,10 +1,10 @@
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
+
 namespace Monitoring.Store.Nightly;
 
 /// <summary>A run that stopped before committing (lost connection, unreadable data): nothing of it was stored and it is marked failed.</summary>

@@ -6,11 +6,9 @@ using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Facts;
 using Npgsql;
 using NpgsqlTypes;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
-using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 

@@ -6,11 +6,9 @@ using Monitoring.Engine.Findings;
 using Monitoring.Engine.Formats;
 using Npgsql;
 using NpgsqlTypes;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
-using Monitoring.Store.Cases;
 using Monitoring.Engine.Cases;
 
 namespace Monitoring.Store.Nightly;

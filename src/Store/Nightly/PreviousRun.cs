@@ -1,10 +1,10 @@
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
+
 namespace Monitoring.Store.Nightly;
 
 /// <summary>The newest completed run of a profile, as far as choosing the next run's mode is concerned.</summary>

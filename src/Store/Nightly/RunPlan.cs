@@ -1,10 +1,10 @@
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
+
 namespace Monitoring.Store.Nightly;
 
 /// <summary>How a run evaluates: every household (full) or only those due (incremental), and why, in Chinese.</summary>

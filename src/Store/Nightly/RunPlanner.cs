@@ -1,5 +1,4 @@
 using Monitoring.Rules.Catalog;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;

@@ -1,10 +1,10 @@
-using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
+
 namespace Monitoring.Store.Schema;
 
 /// <summary>

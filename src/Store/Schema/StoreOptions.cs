@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;

@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

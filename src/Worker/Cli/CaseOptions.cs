@@ -2,14 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Monitoring.Engine.Cases;
 using Monitoring.Store.Schema;
-using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
-using Monitoring.Engine.Formats;
 
 namespace Monitoring.Worker.Cli;
 

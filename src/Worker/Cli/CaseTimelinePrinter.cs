@@ -3,7 +3,6 @@ using Monitoring.Engine.Findings;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Expressions;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

@@ -3,7 +3,6 @@ using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Facts;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

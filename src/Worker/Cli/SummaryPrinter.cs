@@ -2,7 +2,6 @@ using System.Globalization;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Findings;
 using Monitoring.Rules.Catalog;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Monitoring.Engine.Cases;
 using Monitoring.Worker.Cli;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

@@ -3,7 +3,6 @@ using System.Text;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Records;
 using Monitoring.Worker.Cli;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Worker.Cli;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

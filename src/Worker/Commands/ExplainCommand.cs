@@ -5,7 +5,6 @@ using Monitoring.Engine.Facts;
 using Monitoring.Engine.Reading;
 using Monitoring.Engine.Records;
 using Monitoring.Worker.Cli;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

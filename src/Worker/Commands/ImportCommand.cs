@@ -5,7 +5,6 @@ using Monitoring.Worker.Cli;
 using Npgsql;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
-using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Worker.Cli;
 using Npgsql;
 using Monitoring.Store.Schema;
-using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;

@@ -1,7 +1,6 @@
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Records;
 using static Monitoring.Tests.Cases.CaseRecords;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Records;
 using Monitoring.Tests.Support;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

@@ -5,13 +5,10 @@ using Monitoring.Engine.Generation;
 using Monitoring.Tests.Store;
 using Monitoring.Tests.Support;
 using static Monitoring.Tests.Cases.CaseRecords;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
-using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
-using Monitoring.Engine.Formats;
 
 namespace Monitoring.Tests.Cases;
 

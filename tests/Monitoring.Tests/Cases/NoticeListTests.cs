@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml.Packaging;
 using Monitoring.Engine.Cases;
 using Monitoring.Tests.Support;
 using static Monitoring.Tests.Cases.CaseRecords;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;

@@ -4,7 +4,6 @@ using Monitoring.Engine.Facts;
 using Monitoring.Engine.Generation;
 using Monitoring.Engine.Formats;
 using Monitoring.Tests.Support;
-using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;
 

@@ -2,9 +2,7 @@ using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Findings;
 using Monitoring.Engine.Reading;
-using Monitoring.Engine.Validation;
 using Monitoring.Tests.Support;
-using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;

@@ -2,7 +2,6 @@ using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Generation;
 using Monitoring.Rules.Facts;
 using Monitoring.Tests.Support;
-using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Monitoring.Engine.Validation;
 using Monitoring.Tests.Support;
-using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;

@@ -6,7 +6,6 @@ using Monitoring.Rules.Facts;
 using Monitoring.Rules.Parameters;
 using Monitoring.Tests.Support;
 using RulesEngine.Models;
-using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;

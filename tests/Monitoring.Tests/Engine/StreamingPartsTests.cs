@@ -1,7 +1,6 @@
 using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Reading;
-using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;

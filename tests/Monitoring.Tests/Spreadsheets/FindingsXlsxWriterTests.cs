@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Monitoring.Engine.Formats;
-using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Spreadsheets;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using Monitoring.Engine.Generation;
 using Monitoring.Tests.Support;
-using Npgsql;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;

@@ -1,13 +1,10 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Monitoring.Engine.Generation;
 using Monitoring.Engine.Validation;
 using Monitoring.Tests.Support;
 using Npgsql;
-using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
-using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Monitoring.Tests.Support;
 using Npgsql;
 using Monitoring.Store.Schema;
-using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;

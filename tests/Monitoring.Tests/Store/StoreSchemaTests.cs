@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Monitoring.Store.Schema;
-using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
-using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;

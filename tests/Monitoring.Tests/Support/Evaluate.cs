@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Validation;
-using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Support;
