@@ -19,4 +19,11 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     DueCommand.Create(),
     NoticeListCommand.Create(),
 };
-return root.Parse(args).Invoke();
+try
+{
+    return root.Parse(args).Invoke();
+}
+finally
+{
+    Monitoring.Worker.Cli.StoreServices.DisposeProcessHost();
+}

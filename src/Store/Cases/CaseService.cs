@@ -1,5 +1,6 @@
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
+using Npgsql;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
@@ -19,11 +20,11 @@ public sealed class CaseService
     private readonly RuleCatalog _catalog;
     private readonly string? _profile;
 
-    public CaseService(RuleCatalog catalog, string connectionString, string? profile)
+    public CaseService(RuleCatalog catalog, NpgsqlDataSource dataSource, string? profile)
     {
         _catalog = catalog;
         _profile = profile;
-        Store = new CaseStore(connectionString);
+        Store = new CaseStore(dataSource);
     }
 
     public CaseStore Store { get; }

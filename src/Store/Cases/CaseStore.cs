@@ -19,9 +19,9 @@ namespace Monitoring.Store.Cases;
 /// </summary>
 public sealed class CaseStore
 {
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
 
-    public CaseStore(string connectionString) => _connectionString = connectionString;
+    public CaseStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
     /// <summary>The record in force for a household, or null when the store has no such household.</summary>
     public StoredHousehold? Load(string householdId)
@@ -132,12 +132,7 @@ public sealed class CaseStore
         }
     }
 
-    private NpgsqlConnection Open()
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private NpgsqlConnection Open() => _dataSource.OpenConnection();
 
     private static StoredHousehold? Load(NpgsqlConnection connection, NpgsqlTransaction? transaction, string householdId, bool forUpdate)
     {

@@ -11,15 +11,14 @@ namespace Monitoring.Store.Exporting;
 /// <summary>Reads the findings of a stored run back out, exactly as <c>evaluate</c> wrote them, sorted by household id and rule id.</summary>
 public sealed class FindingsExporter
 {
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
 
-    public FindingsExporter(string connectionString) => _connectionString = connectionString;
+    public FindingsExporter(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
     /// <summary>The id of the newest completed run (optionally of one profile), or null when there is none.</summary>
     public long? LatestCompletedRun(string? profile = null)
     {
-        using var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
+        using var connection = _dataSource.OpenConnection();
         using var command = new NpgsqlCommand("SELECT max(id) FROM evaluation_runs WHERE status = 'completed' AND (@profile::text IS NULL OR profile = @profile)", connection);
         command.Parameters.AddWithValue("profile", (object?)profile ?? DBNull.Value);
         return command.ExecuteScalar() is long id ? id : null;
@@ -28,8 +27,7 @@ public sealed class FindingsExporter
     /// <summary>The run's status, or null when there is no such run.</summary>
     public string? RunStatus(long runId)
     {
-        using var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
+        using var connection = _dataSource.OpenConnection();
         using var command = new NpgsqlCommand("SELECT status FROM evaluation_runs WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", runId);
         return command.ExecuteScalar() as string;
@@ -43,8 +41,7 @@ public sealed class FindingsExporter
     /// </summary>
     public IEnumerable<string> Findings(long runId, string? villageCode)
     {
-        using var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
+        using var connection = _dataSource.OpenConnection();
         string profile;
         DateOnly asOf;
         using (var run = new NpgsqlCommand("SELECT profile, as_of FROM evaluation_runs WHERE id = @id", connection))

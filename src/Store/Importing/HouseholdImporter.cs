@@ -22,9 +22,9 @@ namespace Monitoring.Store.Importing;
 /// </summary>
 public sealed class HouseholdImporter
 {
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
 
-    public HouseholdImporter(string connectionString) => _connectionString = connectionString;
+    public HouseholdImporter(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
     public ImportResult ImportJsonLines(Stream input, DateOnly asOf, Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)
     {
@@ -78,8 +78,7 @@ public sealed class HouseholdImporter
     public ImportResult Import(IEnumerable<(long Row, HouseholdRecord? Record, IReadOnlyList<RecordProblem> Problems)> records, string unit,
         Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)
     {
-        using var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
+        using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
         StoreSql.Execute(connection, """
             CREATE TEMP TABLE import_staging (

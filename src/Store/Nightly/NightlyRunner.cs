@@ -26,13 +26,15 @@ public sealed class NightlyRunner
 {
     private const long AnalyzeAfterOutcomes = 100_000;
 
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
     private readonly RuleSet _ruleSet;
 
-    public NightlyRunner(string connectionString, RuleSet ruleSet)
+    /// <param name="dataSource">The store (<see cref="StoreDataSource"/>: no client-side command timeout, since a run's
+    /// statements and COPY operations take as long as the store is large).</param>
+    /// <param name="ruleSet">The profile's rules.</param>
+    public NightlyRunner(NpgsqlDataSource dataSource, RuleSet ruleSet)
     {
-        // A run's statements and COPY operations take as long as the store is large: no per-statement timeout.
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
+        _dataSource = dataSource;
         _ruleSet = ruleSet;
     }
 
@@ -624,12 +626,7 @@ public sealed class NightlyRunner
         }
     }
 
-    private NpgsqlConnection Open()
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private NpgsqlConnection Open() => _dataSource.OpenConnection();
 
     private static bool IsAlive(int processId)
     {

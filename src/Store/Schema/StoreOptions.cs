@@ -37,4 +37,11 @@ public sealed class StoreOptions
         return builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
     }
+
+    public static DbContextOptionsBuilder<MonitoringDbContext> Configure(DbContextOptionsBuilder<MonitoringDbContext> builder, Npgsql.NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+    }
 }

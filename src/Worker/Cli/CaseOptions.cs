@@ -70,7 +70,7 @@ public static class CaseOptions
             CommonOptions.RuleSet(catalog, profile);
         }
 
-        using var host = StoreServices.Build(connection);
-        return new CaseService(catalog, host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString, profile);
+        var host = StoreServices.ForProcess(connection);
+        return new CaseService(catalog, host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), profile);
     }
 }

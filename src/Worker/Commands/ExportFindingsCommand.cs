@@ -32,7 +32,7 @@ public static class ExportFindingsCommand
     private static int Run(string runText, string? village, string outputPath, string format, string? connection)
     {
         using var host = StoreServices.Build(connection);
-        var exporter = new FindingsExporter(host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString);
+        var exporter = host.Services.GetRequiredService<FindingsExporter>();
         long runId;
         if (runText == "latest")
         {

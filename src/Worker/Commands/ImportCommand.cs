@@ -30,11 +30,10 @@ public static class ImportCommand
     {
         var asOf = asOfText is null ? DateOnly.FromDateTime(DateTime.Today) : CommonOptions.ParseDate(asOfText, "--as-of");
         using var host = StoreServices.Build(connection);
-        var connectionString = host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString;
         using var input = CommonOptions.OpenInput(inputPath);
         try
         {
-            var importer = new HouseholdImporter(connectionString);
+            var importer = host.Services.GetRequiredService<HouseholdImporter>();
             void Report(Monitoring.Engine.Validation.RecordProblem problem) => Console.Error.WriteLine(problem.ToString());
             var result = Path.GetExtension(inputPath).ToLowerInvariant() switch
             {

@@ -32,8 +32,7 @@ public static class RunNightlyCommand
     {
         var ruleSet = CommonOptions.RuleSet(CommonOptions.LoadCatalog(rulesDirectory), profile);
         using var host = StoreServices.Build(connection);
-        var connectionString = host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString;
-        var runner = new NightlyRunner(connectionString, ruleSet)
+        var runner = new NightlyRunner(host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), ruleSet)
         {
             OnProgress = Console.IsErrorRedirected ? null : (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
             OnPlan = plan => Console.Error.WriteLine(plan.ReasonZh),

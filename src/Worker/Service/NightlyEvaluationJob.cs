@@ -22,14 +22,14 @@ public sealed partial class NightlyEvaluationJob : IJob
 
     private readonly RuleCatalog _catalog;
     private readonly IOptions<NightlyOptions> _nightly;
-    private readonly IOptions<StoreOptions> _store;
+    private readonly Npgsql.NpgsqlDataSource _dataSource;
     private readonly ILogger<NightlyEvaluationJob> _logger;
 
-    public NightlyEvaluationJob(RuleCatalog catalog, IOptions<NightlyOptions> nightly, IOptions<StoreOptions> store, ILogger<NightlyEvaluationJob> logger)
+    public NightlyEvaluationJob(RuleCatalog catalog, IOptions<NightlyOptions> nightly, Npgsql.NpgsqlDataSource dataSource, ILogger<NightlyEvaluationJob> logger)
     {
         _catalog = catalog;
         _nightly = nightly;
-        _store = store;
+        _dataSource = dataSource;
         _logger = logger;
     }
 
@@ -39,7 +39,7 @@ public sealed partial class NightlyEvaluationJob : IJob
         var zone = TimeZoneInfo.FindSystemTimeZoneById(_nightly.Value.TimeZone);
         var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var asOf = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fired, zone).DateTime);
-        var runner = new NightlyRunner(_store.Value.ConnectionString, _catalog.ForProfile(_nightly.Value.Profile));
+        var runner = new NightlyRunner(_dataSource, _catalog.ForProfile(_nightly.Value.Profile));
         LogStarting(asOf, _nightly.Value.Profile);
         try
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Tests.Support;
+using Monitoring.Store;
 using Npgsql;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Nightly;
@@ -29,7 +30,11 @@ public sealed class PostgresFixture : IDisposable
         DatabaseName = "monitoring_test_" + Guid.NewGuid().ToString("N")[..12];
         Execute($"CREATE DATABASE {DatabaseName}");
         ConnectionString = $"{Server};Database={DatabaseName}";
+        DataSource = StoreDataSource.Create(ConnectionString);
     }
+
+    /// <summary>The data source the store services use, as the application registers it.</summary>
+    public NpgsqlDataSource DataSource { get; }
 
     public string DatabaseName { get; }
 
@@ -56,6 +61,7 @@ public sealed class PostgresFixture : IDisposable
 
     public void Dispose()
     {
+        DataSource.Dispose();
         NpgsqlConnection.ClearAllPools();
         Execute($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
     }
