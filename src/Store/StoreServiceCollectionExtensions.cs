@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.RuleSets;
 using Monitoring.Store.Schema;
 using Npgsql;
 
@@ -23,10 +26,13 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton(provider => StoreDataSource.Create(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
         services.AddDbContextFactory<MonitoringDbContext>((provider, options) =>
             StoreOptions.Configure((DbContextOptionsBuilder<MonitoringDbContext>)options, provider.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HouseholdImporter>();
         services.AddSingleton<FindingsExporter>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<RunLedger>();
+        services.AddSingleton<RuleSetArchive>();
+        services.AddSingleton<NightlyRuns>();
         return services;
     }
 }
