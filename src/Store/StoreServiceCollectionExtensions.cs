@@ -6,7 +6,9 @@ using Monitoring.Store.Cases;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
+using Monitoring.Store.Replay;
 using Monitoring.Store.RuleSets;
+using Monitoring.Store.Runs;
 using Monitoring.Store.Schema;
 using Npgsql;
 
@@ -33,6 +35,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<RunLedger>();
         services.AddSingleton<RuleSetArchive>();
         services.AddSingleton<NightlyRuns>();
+        services.AddSingleton<RunQueries>();
+        services.AddSingleton<ReplayService>();
         return services;
     }
 }

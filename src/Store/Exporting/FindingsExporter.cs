@@ -39,7 +39,10 @@ public sealed class FindingsExporter
     /// is the newest outcome its profile recorded up to that run: a finding carried forward from an earlier night is
     /// the stored row with the as-of date of this run (the only field that differs, by construction of the outcome hash).
     /// </summary>
-    public IEnumerable<string> Findings(long runId, string? villageCode)
+    public IEnumerable<string> Findings(long runId, string? villageCode) => Findings(runId, villageCode, null);
+
+    /// <summary>The run's findings of one village and/or one household (null: all).</summary>
+    public IEnumerable<string> Findings(long runId, string? villageCode, string? householdId)
     {
         using var connection = _dataSource.OpenConnection();
         string profile;
@@ -61,7 +64,7 @@ public sealed class FindingsExporter
         using var command = new NpgsqlCommand("""
             SELECT f.run_id, f.finding::text FROM (
                 SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id FROM household_outcomes o
-                WHERE o.profile = @profile AND o.run_id <= @run
+                WHERE o.profile = @profile AND o.run_id <= @run AND (@household::text IS NULL OR o.household_id = @household)
                 ORDER BY o.household_id, o.run_id DESC) current_outcome
             JOIN findings f ON f.run_id = current_outcome.run_id AND f.household_id = current_outcome.household_id
             WHERE @village::text IS NULL OR f.village_code = @village
@@ -70,6 +73,7 @@ public sealed class FindingsExporter
         command.Parameters.AddWithValue("profile", profile);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("village", (object?)villageCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("household", (object?)householdId ?? DBNull.Value);
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {

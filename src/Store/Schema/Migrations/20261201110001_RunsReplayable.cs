@@ -57,6 +57,16 @@ public partial class RunsReplayable : Migration
                 risk_since_run_id bigint,
                 PRIMARY KEY (household_id, profile, run_id));
 
+            -- What the runs before this migration left: each profile's helper-group counts as its latest completed run saw
+            -- them, each household's last evaluated version and risk series.
+            INSERT INTO run_helper_groups (run_id, profile, county_code, helper_name, monitored, lifted, households)
+            SELECT r.id, s.profile, s.county_code, s.helper_name, s.monitored, s.lifted, s.households
+            FROM helper_group_states s
+            JOIN (SELECT profile, max(id) AS id FROM evaluation_runs WHERE status = 'completed' GROUP BY profile) r ON r.profile = s.profile;
+            INSERT INTO household_evaluations (run_id, household_id, profile, household_hash, risk_since_run_id)
+            SELECT s.last_run_id, s.household_id, s.profile, s.household_hash, s.risk_since_run_id
+            FROM household_evaluation_states s WHERE EXISTS (SELECT 1 FROM evaluation_runs r WHERE r.id = s.last_run_id);
+
             CREATE TRIGGER rule_sets_append_only BEFORE UPDATE OR DELETE ON rule_sets FOR EACH ROW EXECUTE FUNCTION refuse_change();
             CREATE TRIGGER rule_sets_no_truncate BEFORE TRUNCATE ON rule_sets FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
             CREATE TRIGGER rule_set_files_append_only BEFORE UPDATE OR DELETE ON rule_set_files FOR EACH ROW EXECUTE FUNCTION refuse_change();
