@@ -277,8 +277,8 @@ public sealed class HouseholdEvaluator
         }
 
         var (values, parameters) = Describe(rule);
-        return Make(rule, household.Id, null, values, parameters,
-            ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null), VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
+        var explanation = MarkProvisional(values, ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null));
+        return Make(rule, household.Id, null, values, parameters, explanation, VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
     }
 
     private Finding? EvaluateMembers(RuleDefinition rule, HouseholdFacts household)
@@ -322,7 +322,25 @@ public sealed class HouseholdEvaluator
             explanation += $"（共 {matched.Count} 名成员：{string.Join("、", matched)}）";
         }
 
+        explanation = MarkProvisional(values, explanation);
+
         return Make(rule, household.Id, first.Id, values, parameters, explanation, VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
+    }
+
+    /// <summary>
+    /// When a working-day deadline the rule read was counted on a provisional calendar (a year without its State Council notice),
+    /// says so in the values (<c>calendar</c>) and the sentence; the finding is recomputed when the notice is loaded (a calendar
+    /// change makes the next nightly run full).
+    /// </summary>
+    private string MarkProvisional(List<KeyValuePair<string, object?>> values, string explanation)
+    {
+        if (!_functions.ProvisionalCalendarUsed)
+        {
+            return explanation;
+        }
+
+        values.Add(new KeyValuePair<string, object?>("calendar", Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh));
+        return $"{explanation}（{Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh}）";
     }
 
     /// <summary>The values of the rule and of the conditions that held, and every parameter the rule declares or read.</summary>

@@ -34,8 +34,18 @@ public sealed class RuleFunctions
     /// </summary>
     public string? AbsentField { get; private set; }
 
-    /// <summary>Clears <see cref="AbsentField"/> (before each rule).</summary>
-    public void BeginRule() => AbsentField = null;
+    /// <summary>
+    /// A working-day deadline read while the current rule was evaluated was counted on a provisional calendar (a year without its
+    /// notice): the finding is marked <see cref="ProvisionalCalendar.MarkerZh"/>. Cleared before each rule.
+    /// </summary>
+    public bool ProvisionalCalendarUsed { get; private set; }
+
+    /// <summary>Clears <see cref="AbsentField"/> and <see cref="ProvisionalCalendarUsed"/> (before each rule).</summary>
+    public void BeginRule()
+    {
+        AbsentField = null;
+        ProvisionalCalendarUsed = false;
+    }
 
     /// <summary>Marks the current rule not evaluable for want of <paramref name="field"/>; always false, so the condition fails.</summary>
     public bool Absent(string field)
@@ -56,7 +66,12 @@ public sealed class RuleFunctions
     public DateOnly AddMonths(DateOnly date, int months) => date.AddMonths(months);
 
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="date"/> on the State Council calendar (调休 included).</summary>
-    public DateOnly AddWorkingDays(DateOnly date, int count) => _calendar.AddWorkingDays(date, count);
+    public DateOnly AddWorkingDays(DateOnly date, int count)
+    {
+        var due = _calendar.AddWorkingDays(date, count, out var provisional);
+        ProvisionalCalendarUsed |= provisional;
+        return due;
+    }
 
     /// <summary>Full years of age on <paramref name="date"/>.</summary>
     public int AgeAt(DateOnly birthDate, DateOnly date)

@@ -105,7 +105,7 @@ public sealed class FindingContentTests
     }
 
     [Fact]
-    public void A_plan_deadline_beyond_the_loaded_calendar_is_reported_as_not_evaluable()
+    public void A_plan_deadline_in_a_year_without_its_notice_is_counted_provisionally_and_says_so()
     {
         var household = SampleHousehold.Create();
         household["category"] = "monitored";
@@ -113,8 +113,16 @@ public sealed class FindingContentTests
         household["helper"] = null;
         household["case"] = JsonNode.Parse("""{"openedOn":"2026-12-10","inclusion":[{"step":"warning_notice","date":"2026-12-10"},{"step":"county_approval","date":"2026-12-24"}]}""");
         var (findings, _, summary) = Evaluate.Lines([SampleHousehold.Line(household)], new DateOnly(2027, 1, 20));
-        Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "PROC-PLAN-OVERDUE");
-        Assert.Equal(1, summary.NotEvaluableByRule["PROC-PLAN-OVERDUE"]);
+        var plan = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "PROC-PLAN-OVERDUE");
+        Assert.Equal(Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh, plan.GetProperty("values").GetProperty("calendar").GetString());
+        Assert.Contains(Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh, plan.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.False(summary.NotEvaluableByRule.ContainsKey("PROC-PLAN-OVERDUE"));
+
+        // A deadline counted wholly inside a year with its notice carries no mark.
+        household["case"] = JsonNode.Parse("""{"openedOn":"2026-11-10","inclusion":[{"step":"warning_notice","date":"2026-11-10"},{"step":"county_approval","date":"2026-11-24"}]}""");
+        var (onNotice, _, _) = Evaluate.Lines([SampleHousehold.Line(household)], new DateOnly(2026, 12, 20));
+        var marked = Assert.Single(onNotice, f => f.GetProperty("ruleId").GetString() == "PROC-PLAN-OVERDUE");
+        Assert.False(marked.GetProperty("values").TryGetProperty("calendar", out _));
     }
 
     [Fact]
