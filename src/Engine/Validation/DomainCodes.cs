@@ -21,5 +21,11 @@ public static class DomainCodes
     public static readonly string[] InclusionSteps = ["warning_notice", "home_verification", "consent", "data_comparison", "village_review", "public_notice", "town_review", "county_approval", "rejected"];
     public static readonly string[] ReleaseSteps = ["village_notice", "town_recheck", "department_review", "county_announcement"];
 
+    public static readonly string[] HousingDamage = ["destroyed", "damaged"];
+    public static readonly string[] ExpenseSettings = ["inpatient", "outpatient"];
+    public static readonly string[] RiskKinds = ["illness", "disability", "education", "disaster", "accident", "industry", "employment", "housing", "water", "basic_living", "other"];
+    public static readonly string[] CareGroupKinds = ["dispersed_tekun", "disabled_unsupported", "orphan", "unsupported_child", "left_behind_elderly", "left_behind_child", "left_behind_woman", "other"];
+    public static readonly string[] CareLevels = ["general", "special"];
+
     public static string OneOf(string[] values) => "应为以下之一：" + string.Join(" | ", values);
 }
