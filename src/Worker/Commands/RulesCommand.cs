@@ -25,7 +25,7 @@ public static class RulesCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var text = result.GetValue(asOf);
-            var date = text is null ? DateOnly.FromDateTime(DateTime.Today) : CommonOptions.ParseDate(text, "--as-of");
+            var date = text is null ? CommonOptions.Today() : CommonOptions.ParseDate(text, "--as-of");
             return Run(result.GetValue(profile)!, date, result.GetValue(county)!, result.GetValue(rules));
         }));
         return command;
