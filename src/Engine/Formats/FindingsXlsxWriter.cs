@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
 using Monitoring.Engine.Validation;
+using Monitoring.Rules.Codes;
 
 
 namespace Monitoring.Engine.Formats;
@@ -54,12 +55,7 @@ public static partial class FindingsXlsxWriter
     /// <summary>The Chinese column headers, in order.</summary>
     public static IReadOnlyList<string> Headers { get; } = [.. Columns.Select(c => c.Header)];
 
-    private static readonly Dictionary<string, string> SeverityZh = new(StringComparer.Ordinal)
-    {
-        ["risk"] = "风险",
-        ["notice"] = "提示",
-        ["process"] = "程序",
-    };
+    private static readonly Dictionary<string, string> SeverityZh = DomainLabels.Severities.Codes.ToDictionary(c => c.Code, c => c.Zh, StringComparer.Ordinal);
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex IdLike();
