@@ -7,6 +7,7 @@ using Monitoring.Rules.Loading;
 using Monitoring.Worker.Cli;
 using Quartz;
 using Monitoring.Store.Schema;
+using Monitoring.Store.Logging;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
@@ -64,6 +65,7 @@ public static class WorkerHost
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<StartupMigration>();
+        builder.Logging.MaskResidentIds();
         return builder.Build();
     }
 
