@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 
 using Monitoring.Engine.Cases;
+using Monitoring.Engine.Output;
 
 namespace Monitoring.Engine.Formats;
 
@@ -59,5 +60,6 @@ public static class NoticeListHtmlWriter
         output.Write(html.ToString());
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Resident ID numbers masked, control characters escaped, then HTML-escaped.</summary>
+    private static string E(string text) => WebUtility.HtmlEncode(SafeTextWriter.Clean(text));
 }

@@ -34,9 +34,9 @@ public static class RunNightlyCommand
         using var host = StoreServices.Build(connection);
         var runner = new NightlyRunner(host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), ruleSet)
         {
-            OnProgress = Console.IsErrorRedirected ? null : (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+            OnProgress = Console.IsErrorRedirected ? null : (done, total) => SafeConsole.Progress($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
             OnPlan = plan => Console.Error.WriteLine(plan.ReasonZh),
-            OnStage = (stage, elapsed) => Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60)),
+            OnStage = (stage, elapsed) => SafeConsole.Progress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60) + "\n"),
         };
         try
         {
