@@ -68,7 +68,7 @@ public sealed class RuleSetFiles
     /// <summary>Writes the files under a new temporary directory and returns it (the caller deletes it).</summary>
     public DirectoryInfo WriteToTemporaryDirectory()
     {
-        var directory = Directory.CreateTempSubdirectory("monitoring-rules-");
+        var directory = Directory.CreateTempSubdirectory(Monitoring.Engine.Output.TemporaryFiles.Prefix("rules"));
         foreach (var (path, content) in Files)
         {
             if (path.Split('/').Any(part => part is "" or "." or ".."))

@@ -45,6 +45,11 @@ public static class RulesCommand
         }
 
         output.WriteLine($"规则目录 {catalog.Directory}，评估日 {asOf:yyyy-MM-dd}，规则集版本 {Monitoring.Engine.Evaluation.RuleVersions.ForRuleSet(ruleSet)}");
+        if (ruleSet.Calendar.MissingNextYearWarning(asOf) is { } calendarWarning)
+        {
+            Console.Error.WriteLine("警告：" + calendarWarning);
+        }
+
         output.WriteLine();
         foreach (var rule in ruleSet.Rules)
         {

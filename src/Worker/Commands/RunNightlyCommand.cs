@@ -33,8 +33,8 @@ public static class RunNightlyCommand
         var ruleSet = CommonOptions.RuleSet(CommonOptions.LoadCatalog(rulesDirectory), profile);
         using var host = StoreServices.Build(connection);
         var runner = host.Services.GetRequiredService<NightlyRuns>().For(ruleSet,
-            onProgress: Console.IsErrorRedirected ? null : (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
-            onStage: (stage, elapsed) => Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60)),
+            onProgress: Console.IsErrorRedirected ? null : (done, total) => SafeConsole.Progress($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+            onStage: (stage, elapsed) => SafeConsole.Progress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60) + "\n"),
             onPlan: plan => Console.Error.WriteLine(plan.ReasonZh));
         try
         {

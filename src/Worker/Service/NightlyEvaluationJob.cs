@@ -39,8 +39,14 @@ public sealed partial class NightlyEvaluationJob : IJob
         var zone = TimeZoneInfo.FindSystemTimeZoneById(_nightly.Value.TimeZone);
         var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var asOf = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fired, zone).DateTime);
-        var runner = _runs.For(_catalog.ForProfile(_nightly.Value.Profile));
+        var ruleSet = _catalog.ForProfile(_nightly.Value.Profile);
+        var runner = _runs.For(ruleSet);
         LogStarting(asOf, _nightly.Value.Profile);
+        if (ruleSet.Calendar.MissingNextYearWarning(asOf) is { } calendarWarning)
+        {
+            LogCalendarMissing(calendarWarning);
+        }
+
         try
         {
             var result = runner.Run(asOf, cancellationToken);
@@ -67,6 +73,9 @@ public sealed partial class NightlyEvaluationJob : IJob
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "夜间评估批次 {RunId} 搁置户 {HouseholdId}（记录在评估日无法评估）：{Field}：{Reason}")]
     private partial void LogSetAside(long runId, string householdId, string field, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "节假日日历：{Warning}")]
+    private partial void LogCalendarMissing(string warning);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "夜间评估失败：评估日 {AsOf}，本批次未提交任何结果")]
     private partial void LogFailed(Exception exception, DateOnly asOf);
