@@ -47,7 +47,8 @@ public sealed class FindingsExporter
         using var connection = _dataSource.OpenConnection();
         string profile;
         DateOnly asOf;
-        using (var run = new NpgsqlCommand("SELECT profile, as_of FROM evaluation_runs WHERE id = @id", connection))
+        bool pointInTime;
+        using (var run = new NpgsqlCommand("SELECT profile, as_of, point_in_time FROM evaluation_runs WHERE id = @id", connection))
         {
             run.Parameters.AddWithValue("id", runId);
             using var reader = run.ExecuteReader();
@@ -58,6 +59,7 @@ public sealed class FindingsExporter
 
             profile = reader.GetString(0);
             asOf = reader.GetFieldValue<DateOnly>(1);
+            pointInTime = reader.GetBoolean(2);
         }
 
         var asOfJson = Monitoring.Engine.Formats.FindingJson.AsOfPrefix + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"";
@@ -65,6 +67,7 @@ public sealed class FindingsExporter
             SELECT f.run_id, f.finding::text FROM (
                 SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id FROM household_outcomes o
                 WHERE o.profile = @profile AND o.run_id <= @run AND (@household::text IS NULL OR o.household_id = @household)
+                    AND (NOT @pointInTime OR o.run_id = @run)
                 ORDER BY o.household_id, o.run_id DESC) current_outcome
             JOIN findings f ON f.run_id = current_outcome.run_id AND f.household_id = current_outcome.household_id
             WHERE @village::text IS NULL OR f.village_code = @village
@@ -74,6 +77,8 @@ public sealed class FindingsExporter
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("village", (object?)villageCode ?? DBNull.Value);
         command.Parameters.AddWithValue("household", (object?)householdId ?? DBNull.Value);
+        // A past night's run recorded every household present that night; the outcomes of other nights are not its view.
+        command.Parameters.AddWithValue("pointInTime", pointInTime);
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {

@@ -23,6 +23,44 @@ internal static class HouseholdSelection
         return ReadGroups(command);
     }
 
+    /// <summary>
+    /// Whether the snapshot holds a change described after the as-of (one probe of the described-date index): only then
+    /// does the run read the households as described on its as-of (<see cref="StagePointInTime"/>).
+    /// </summary>
+    public static bool HasChangeDescribedAfter(NpgsqlConnection read, DateOnly asOf)
+    {
+        using var command = new NpgsqlCommand("SELECT max(described_on) FROM household_changes", read);
+        return command.ExecuteScalar() is DateOnly latest && latest > asOf;
+    }
+
+    /// <summary>
+    /// Stages each household as described on the as-of: the newest recorded change whose described date is on or before
+    /// it (ADR 0005); households with none are not in the store that night. Returns how many there are.
+    /// </summary>
+    public static long StagePointInTime(NpgsqlConnection read, DateOnly asOf)
+    {
+        StoreSql.Execute(read, $"""
+            CREATE TEMP TABLE point_in_time ON COMMIT DROP AS
+            SELECT DISTINCT ON (c.household_id) c.household_id AS id, c.new_hash AS hash
+            FROM household_changes c WHERE c.described_on <= '{asOf:yyyy-MM-dd}'::date
+            ORDER BY c.household_id, c.id DESC
+            """);
+        StoreSql.Execute(read, "ANALYZE point_in_time");
+        return StoreSql.Scalar(read, "SELECT count(*) FROM point_in_time");
+    }
+
+    /// <summary>The helper groups' counts over the households as described on the as-of (their versions' region, category and helper).</summary>
+    public static Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> PointInTimeHelperGroups(NpgsqlConnection read)
+    {
+        using var command = new NpgsqlCommand("""
+            SELECT coalesce(v.record->'region'->>'countyCode', ''), btrim(v.record->'helper'->>'name'),
+                count(*) FILTER (WHERE v.record->>'category' = 'monitored'), count(*) FILTER (WHERE v.record->>'category' = 'lifted'), count(*)
+            FROM point_in_time p JOIN household_versions v ON v.hash = p.hash
+            WHERE btrim(coalesce(v.record->'helper'->>'name', '')) <> '' GROUP BY 1, 2
+            """, read) { CommandTimeout = 0 };
+        return ReadGroups(command);
+    }
+
     /// <summary>The helper groups' counts the previous run of the profile saw.</summary>
     public static Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> PreviousHelperGroups(NpgsqlConnection write, string profile)
     {
@@ -76,8 +114,18 @@ internal static class HouseholdSelection
     /// The households the run evaluates, each with the previous run's bookkeeping: all of them (full), or those staged in
     /// <c>due_households</c> (incremental).
     /// </summary>
-    public static string HouseholdsQuery(string profile, bool full)
+    public static string HouseholdsQuery(string profile, bool full, bool pointInTime = false)
     {
+        if (pointInTime)
+        {
+            // A past night is evaluated on its own: no earlier bookkeeping (it belongs to other nights), every outcome recorded.
+            return """
+                COPY (SELECT p.id, p.hash, v.record::text, NULL::text, NULL::bigint, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::date
+                      FROM point_in_time p JOIN household_versions v ON v.hash = p.hash)
+                TO STDOUT (FORMAT BINARY)
+                """;
+        }
+
         if (full)
         {
             return $"""

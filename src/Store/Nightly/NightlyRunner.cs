@@ -105,8 +105,19 @@ public sealed class NightlyRunner
         using var read = _dataSource.OpenConnection();
         using var snapshot = read.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         // Every statement on `read` sees the same snapshot of the households.
-        var inStore = StoreSql.Scalar(read, "SELECT count(*) FROM households");
-        var groups = HouseholdSelection.CurrentHelperGroups(read);
+        var pointInTime = HouseholdSelection.HasChangeDescribedAfter(read, asOf);
+        if (pointInTime)
+        {
+            plan = new RunPlan(RunPlan.Full, $"有记录描述的日期晚于评估日 {asOf:yyyy-MM-dd}：按各户在该日的记录全量评估（时点评估，不改变增量评估的记账）", plan.PreviousRunId)
+            {
+                PointInTime = true,
+            };
+            OnPlan?.Invoke(plan);
+            previousGroups = [];
+        }
+
+        var inStore = pointInTime ? HouseholdSelection.StagePointInTime(read, asOf) : StoreSql.Scalar(read, "SELECT count(*) FROM households");
+        var groups = pointInTime ? HouseholdSelection.PointInTimeHelperGroups(read) : HouseholdSelection.CurrentHelperGroups(read);
         var changedGroups = groups.Where(g => !previousGroups.TryGetValue(g.Key, out var before) || !HouseholdSelection.SameCounts(before, g.Value)).Select(g => g.Key).ToList();
         if (!plan.IsFull && changedGroups.Count > 0)
         {
@@ -148,7 +159,7 @@ public sealed class NightlyRunner
                     OnProblem = recorder.SetAside,
                 };
 
-                using (var export = read.BeginBinaryExport(HouseholdSelection.HouseholdsQuery(profile, plan.IsFull)))
+                using (var export = read.BeginBinaryExport(HouseholdSelection.HouseholdsQuery(profile, plan.IsFull, plan.PointInTime)))
                 {
                     summary = pipeline.RunUnsorted(HouseholdSelection.Records(export, prior), cancellationToken);
                 }
@@ -164,9 +175,18 @@ public sealed class NightlyRunner
             OutcomeWriter.SaveEvaluations(write, recorder.EvaluationsFile);
             OutcomeWriter.SaveSetAside(write, runId, recorder.SetAsideHouseholds);
             Stage("保存户结果", stopwatch);
-            OutcomeWriter.SaveStates(write, profile, recorder.StatesFile);
-            Stage($"保存复核日期（{recorder.StatesWritten:N0} 户）", stopwatch);
-            OutcomeWriter.SaveHelperGroups(write, runId, profile, groups, previousGroups);
+            if (plan.PointInTime)
+            {
+                // A past night leaves the bookkeeping of the nights in force alone; its helper groups are logged for replay.
+                OutcomeWriter.LogHelperGroups(write, runId, profile, groups, previousGroups);
+            }
+            else
+            {
+                OutcomeWriter.SaveStates(write, profile, recorder.StatesFile);
+                Stage($"保存复核日期（{recorder.StatesWritten:N0} 户）", stopwatch);
+                OutcomeWriter.SaveHelperGroups(write, runId, profile, groups, previousGroups);
+            }
+
             OutcomeWriter.Resolve(write, runId, recorder.ReplacedFile);
             Stage("记录已消除的发现", stopwatch);
             var (rules, candidates) = OutcomeWriter.Totals(write, plan, recorder);
@@ -187,7 +207,7 @@ public sealed class NightlyRunner
             }
 
             _ledger.Complete(write, runId, new RunCompletion(recorder.Evaluated, recorder.OutcomesRecorded, findingsTotal, candidatesTotal,
-                recorder.NewFindings, recorder.ResolvedFindings, setAsideHouseholds, ruleSetFiles?.Hash));
+                recorder.NewFindings, recorder.ResolvedFindings, setAsideHouseholds, ruleSetFiles?.Hash, plan.Mode, plan.PointInTime));
             transaction.Commit();
             Stage("提交", stopwatch);
             var view = new EvaluationSummary { AsOf = asOf, Profile = profile, RuleSetVersion = summary.RuleSetVersion, HouseholdsRead = inStore, HouseholdsEvaluated = inStore, FindingsWritten = findingsTotal, Elapsed = summary.Elapsed, EvaluationElapsed = summary.EvaluationElapsed };

@@ -71,6 +71,13 @@ internal static class OutcomeWriter
             copy.Complete();
         }
 
+        LogHelperGroups(write, runId, profile, groups, previous);
+    }
+
+    /// <summary>Logs the groups whose counts differ from <paramref name="previous"/> in <c>run_helper_groups</c>.</summary>
+    public static void LogHelperGroups(NpgsqlConnection write, long runId, string profile, Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> groups,
+        Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> previous)
+    {
         using var log = write.BeginBinaryImport("COPY run_helper_groups (run_id, profile, county_code, helper_name, monitored, lifted, households) FROM STDIN (FORMAT BINARY)");
         foreach (var (key, group) in groups)
         {

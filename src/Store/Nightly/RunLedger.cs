@@ -49,13 +49,13 @@ public sealed class RunLedger
         return abandoned.Count;
     }
 
-    /// <summary>The newest completed run of the profile, or null.</summary>
+    /// <summary>The newest completed run of the profile that is not a past night's (point-in-time) run, or null.</summary>
     public PreviousRun? PreviousRun(string profile)
     {
         using var connection = _dataSource.OpenConnection();
         using var command = new NpgsqlCommand("""
             SELECT id, as_of, rules_version, engine_version FROM evaluation_runs
-            WHERE profile = @profile AND status = 'completed' ORDER BY id DESC LIMIT 1
+            WHERE profile = @profile AND status = 'completed' AND NOT point_in_time ORDER BY id DESC LIMIT 1
             """, connection);
         command.Parameters.AddWithValue("profile", profile);
         using var reader = command.ExecuteReader();
@@ -90,7 +90,7 @@ public sealed class RunLedger
         ArgumentNullException.ThrowIfNull(counts);
         using var complete = new NpgsqlCommand("""
             UPDATE evaluation_runs SET status = 'completed', finished_at = @now, households_evaluated = @evaluated, outcomes_recorded = @outcomes,
-                findings_count = @findings, candidates_count = @candidates, new_findings = @new, resolved_findings = @resolved, set_aside_count = @setAside, rule_set_hash = @ruleSet
+                findings_count = @findings, candidates_count = @candidates, new_findings = @new, resolved_findings = @resolved, set_aside_count = @setAside, rule_set_hash = @ruleSet, mode = @mode, point_in_time = @pointInTime
             WHERE id = @id
             """, write);
         complete.Parameters.AddWithValue("now", _clock.GetUtcNow());
@@ -102,6 +102,8 @@ public sealed class RunLedger
         complete.Parameters.AddWithValue("resolved", counts.ResolvedFindings);
         complete.Parameters.AddWithValue("setAside", counts.SetAside);
         complete.Parameters.AddWithValue("ruleSet", (object?)counts.RuleSetHash ?? DBNull.Value);
+        complete.Parameters.AddWithValue("mode", counts.Mode);
+        complete.Parameters.AddWithValue("pointInTime", counts.PointInTime);
         complete.Parameters.AddWithValue("id", runId);
         complete.ExecuteNonQuery();
     }
@@ -135,10 +137,10 @@ public sealed class RunLedger
         }
     }
 
-    /// <summary>The completed runs of a profile (id, as-of), to count the nights of a risk series.</summary>
+    /// <summary>The completed nightly runs of a profile (id, as-of; past nights' point-in-time runs are not nightly runs), to count the nights of a risk series.</summary>
     public static List<(long Id, DateOnly AsOf)> CompletedRuns(NpgsqlConnection connection, string profile, long? beforeRunId = null)
     {
-        using var command = new NpgsqlCommand("SELECT id, as_of FROM evaluation_runs WHERE profile = @profile AND status = 'completed' AND (@before::bigint IS NULL OR id < @before)", connection);
+        using var command = new NpgsqlCommand("SELECT id, as_of FROM evaluation_runs WHERE profile = @profile AND status = 'completed' AND NOT point_in_time AND (@before::bigint IS NULL OR id < @before)", connection);
         command.Parameters.AddWithValue("profile", profile);
         command.Parameters.AddWithValue("before", (object?)beforeRunId ?? DBNull.Value);
         using var reader = command.ExecuteReader();

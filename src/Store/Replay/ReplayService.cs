@@ -53,8 +53,12 @@ public sealed class ReplayService
         }
 
         using var connection = _dataSource.OpenConnection();
-        var (hash, priorRiskSince) = EvaluatedVersion(connection, run.Profile, runId, householdId)
+        var (evaluatedIn, hash, priorRiskSince) = EvaluatedVersion(connection, run.Profile, runId, householdId)
             ?? throw new ReplayRefusedException($"批次 {runId}（{run.Profile}）及之前的批次从未评估过户 {householdId}");
+        if (run.PointInTime && evaluatedIn != runId)
+        {
+            throw new ReplayRefusedException($"户 {householdId} 在评估日 {run.AsOf:yyyy-MM-dd} 尚无记录（批次 {runId} 按当日的记录评估，该户不在其中）");
+        }
         var recordBytes = RecordOf(connection, hash);
 
         var ruleSet = RuleSetOf(ruleSetHash, run.Profile);
@@ -163,10 +167,10 @@ public sealed class ReplayService
     /// The version of the household the run saw and its risk series: the newest outcome or evaluation row of the profile
     /// up to the run (a run logs one whenever the version evaluated or the risk series changes).
     /// </summary>
-    private static (string Hash, long? RiskSince)? EvaluatedVersion(NpgsqlConnection connection, string profile, long runId, string householdId)
+    private static (long RunId, string Hash, long? RiskSince)? EvaluatedVersion(NpgsqlConnection connection, string profile, long runId, string householdId)
     {
         using var command = new NpgsqlCommand("""
-            SELECT household_hash, risk_since_run_id FROM (
+            SELECT run_id, household_hash, risk_since_run_id FROM (
                 (SELECT run_id, household_hash, risk_since_run_id FROM household_outcomes
                  WHERE profile = @profile AND household_id = @household AND run_id <= @run ORDER BY run_id DESC LIMIT 1)
                 UNION ALL
@@ -178,7 +182,7 @@ public sealed class ReplayService
         command.Parameters.AddWithValue("household", householdId);
         command.Parameters.AddWithValue("run", runId);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)) : null;
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)) : null;
     }
 
     private static byte[] RecordOf(NpgsqlConnection connection, string hash)

@@ -10,7 +10,7 @@ public sealed class RunQueries
 {
     private const string Columns = """
         id, as_of, profile, mode, status, started_at, finished_at, rules_version, rule_set_hash, households_evaluated, outcomes_recorded,
-        findings_count, candidates_count, new_findings, resolved_findings, set_aside_count, error
+        findings_count, candidates_count, new_findings, resolved_findings, set_aside_count, error, point_in_time
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -147,5 +147,6 @@ public sealed class RunQueries
         ResolvedFindings = reader.GetInt64(14),
         SetAsideCount = reader.GetInt64(15),
         Error = reader.IsDBNull(16) ? null : reader.GetString(16),
+        PointInTime = reader.GetBoolean(17),
     };
 }

@@ -37,4 +37,7 @@ public sealed record StoredRun
     public long SetAsideCount { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>A past night's run: the households as described on its as-of.</summary>
+    public bool PointInTime { get; init; }
 }

@@ -56,7 +56,7 @@ public static class RunsCommand
             var stored = queries.Find(id) ?? throw new UserErrorException($"没有编号为 {id} 的批次");
             var output = Console.Out;
             output.WriteLine($"批次 {stored.Id}：{StatusZh(stored.Status)}");
-            output.WriteLine($"  评估日 {stored.AsOf:yyyy-MM-dd}，地区配置 {stored.Profile}，{ModeZh(stored.Mode)}评估");
+            output.WriteLine($"  评估日 {stored.AsOf:yyyy-MM-dd}，地区配置 {stored.Profile}，{ModeZh(stored.Mode)}评估{(stored.PointInTime ? "（时点评估：按各户在评估日的记录）" : "")}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  开始 {stored.StartedAt:yyyy-MM-dd HH:mm:ss}Z，结束 {(stored.FinishedAt is { } f ? f.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "—")}"));
             output.WriteLine($"  规则集版本 {stored.RulesVersion}，规则集存档 {stored.RuleSetHash ?? "（未存档：该批次早于规则集存档）"}");
             output.WriteLine($"  本次评估 {stored.HouseholdsEvaluated:N0} 户，结果有变化 {stored.OutcomesRecorded:N0} 户；发现 {stored.FindingsCount:N0} 条，候选户 {stored.CandidatesCount:N0} 户；新增 {stored.NewFindings:N0} 条，消除 {stored.ResolvedFindings:N0} 条");
