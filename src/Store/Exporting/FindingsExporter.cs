@@ -67,7 +67,7 @@ public sealed class FindingsExporter
             SELECT f.run_id, f.finding::text FROM (
                 SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id FROM household_outcomes o
                 WHERE o.profile = @profile AND o.run_id <= @run AND (@household::text IS NULL OR o.household_id = @household)
-                    AND (NOT @pointInTime OR o.run_id = @run)
+                    AND (NOT @pointInTime OR o.run_id = @run) AND NOT (o.run_id = ANY (@otherNights))
                 ORDER BY o.household_id, o.run_id DESC) current_outcome
             JOIN findings f ON f.run_id = current_outcome.run_id AND f.household_id = current_outcome.household_id
             WHERE @village::text IS NULL OR f.village_code = @village
@@ -79,6 +79,8 @@ public sealed class FindingsExporter
         command.Parameters.AddWithValue("household", (object?)householdId ?? DBNull.Value);
         // A past night's run recorded every household present that night; the outcomes of other nights are not its view.
         command.Parameters.AddWithValue("pointInTime", pointInTime);
+        // Nor are a past night's outcomes part of the nights in force after it.
+        command.Parameters.AddWithValue("otherNights", pointInTime ? [] : Monitoring.Store.Nightly.RunLedger.PointInTimeRuns(connection, profile));
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {

@@ -153,6 +153,14 @@ public sealed class RunLedger
         return runs;
     }
 
+    /// <summary>The profile's past nights' (point-in-time) runs: their outcomes and helper-group rows are not part of the nights in force.</summary>
+    public static long[] PointInTimeRuns(NpgsqlConnection connection, string profile)
+    {
+        using var command = new NpgsqlCommand("SELECT coalesce(array_agg(id), '{}') FROM evaluation_runs WHERE profile = @profile AND point_in_time", connection);
+        command.Parameters.AddWithValue("profile", profile);
+        return (long[])command.ExecuteScalar()!;
+    }
+
     private static bool IsAlive(int processId)
     {
         try

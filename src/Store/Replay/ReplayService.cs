@@ -53,7 +53,9 @@ public sealed class ReplayService
         }
 
         using var connection = _dataSource.OpenConnection();
-        var (evaluatedIn, hash, priorRiskSince) = EvaluatedVersion(connection, run.Profile, runId, householdId)
+        // A past night's run saw only its own rows; a nightly run never sees a past night's.
+        var (from, excluded) = run.PointInTime ? (runId, Array.Empty<long>()) : (0L, RunLedger.PointInTimeRuns(connection, run.Profile));
+        var (evaluatedIn, hash, priorRiskSince) = EvaluatedVersion(connection, run.Profile, runId, householdId, from, excluded)
             ?? throw new ReplayRefusedException($"批次 {runId}（{run.Profile}）及之前的批次从未评估过户 {householdId}");
         if (run.PointInTime && evaluatedIn != runId)
         {
@@ -74,7 +76,7 @@ public sealed class ReplayService
         var countyCode = record.Region?.CountyCode ?? "";
         var villageCode = record.Region?.VillageCode;
         var helperName = record.Helper is { Name: { Length: > 0 } name } ? name.Trim() : null;
-        var group = helperName is null ? null : HelperGroupOf(connection, run.Profile, runId, countyCode, helperName);
+        var group = helperName is null ? null : HelperGroupOf(connection, run.Profile, runId, countyCode, helperName, from, excluded);
 
         // As the run evaluated it (EvaluationPipeline.EvaluateLine, then OutcomeRecorder.Record).
         var evaluator = new HouseholdEvaluator(ruleSet, run.AsOf, new RuleVersions());
@@ -167,20 +169,24 @@ public sealed class ReplayService
     /// The version of the household the run saw and its risk series: the newest outcome or evaluation row of the profile
     /// up to the run (a run logs one whenever the version evaluated or the risk series changes).
     /// </summary>
-    private static (long RunId, string Hash, long? RiskSince)? EvaluatedVersion(NpgsqlConnection connection, string profile, long runId, string householdId)
+    private static (long RunId, string Hash, long? RiskSince)? EvaluatedVersion(NpgsqlConnection connection, string profile, long runId, string householdId, long from, long[] excluded)
     {
         using var command = new NpgsqlCommand("""
             SELECT run_id, household_hash, risk_since_run_id FROM (
                 (SELECT run_id, household_hash, risk_since_run_id FROM household_outcomes
-                 WHERE profile = @profile AND household_id = @household AND run_id <= @run ORDER BY run_id DESC LIMIT 1)
+                 WHERE profile = @profile AND household_id = @household AND run_id <= @run AND run_id >= @from AND NOT (run_id = ANY (@excluded))
+                 ORDER BY run_id DESC LIMIT 1)
                 UNION ALL
                 (SELECT run_id, household_hash, risk_since_run_id FROM household_evaluations
-                 WHERE profile = @profile AND household_id = @household AND run_id <= @run ORDER BY run_id DESC LIMIT 1)) latest
+                 WHERE profile = @profile AND household_id = @household AND run_id <= @run AND run_id >= @from AND NOT (run_id = ANY (@excluded))
+                 ORDER BY run_id DESC LIMIT 1)) latest
             ORDER BY run_id DESC LIMIT 1
             """, connection);
         command.Parameters.AddWithValue("profile", profile);
         command.Parameters.AddWithValue("household", householdId);
         command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("excluded", excluded);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)) : null;
     }
@@ -192,16 +198,19 @@ public sealed class ReplayService
         return command.ExecuteScalar() is string text ? Encoding.UTF8.GetBytes(text) : throw new InvalidDataException($"数据库中没有农户版本 {hash}");
     }
 
-    private static HelperGroupFacts? HelperGroupOf(NpgsqlConnection connection, string profile, long runId, string countyCode, string helperName)
+    private static HelperGroupFacts? HelperGroupOf(NpgsqlConnection connection, string profile, long runId, string countyCode, string helperName, long from, long[] excluded)
     {
         using var command = new NpgsqlCommand("""
             SELECT monitored, lifted, households FROM run_helper_groups
-            WHERE profile = @profile AND county_code = @county AND helper_name = @helper AND run_id <= @run ORDER BY run_id DESC LIMIT 1
+            WHERE profile = @profile AND county_code = @county AND helper_name = @helper AND run_id <= @run AND run_id >= @from AND NOT (run_id = ANY (@excluded))
+            ORDER BY run_id DESC LIMIT 1
             """, connection);
         command.Parameters.AddWithValue("profile", profile);
         command.Parameters.AddWithValue("county", countyCode);
         command.Parameters.AddWithValue("helper", helperName);
         command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("excluded", excluded);
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new HelperGroupFacts { CountyCode = countyCode, HelperName = helperName, MonitoredCount = reader.GetInt32(0), LiftedCount = reader.GetInt32(1), HouseholdCount = reader.GetInt32(2) }
