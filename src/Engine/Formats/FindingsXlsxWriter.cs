@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
+using Monitoring.Engine.Validation;
+using Monitoring.Rules.Codes;
 using Monitoring.Engine.Output;
 
 
@@ -53,12 +55,7 @@ public static class FindingsXlsxWriter
     /// <summary>The Chinese column headers, in order.</summary>
     public static IReadOnlyList<string> Headers { get; } = [.. Columns.Select(c => c.Header)];
 
-    private static readonly Dictionary<string, string> SeverityZh = new(StringComparer.Ordinal)
-    {
-        ["risk"] = "风险",
-        ["notice"] = "提示",
-        ["process"] = "程序",
-    };
+    private static readonly Dictionary<string, string> SeverityZh = DomainLabels.Severities.Codes.ToDictionary(c => c.Code, c => c.Zh, StringComparer.Ordinal);
 
     /// <summary>
     /// Writes the findings in the order given. With a <paramref name="title"/>, row 1 holds it (merged across the

@@ -23,10 +23,18 @@ namespace Monitoring.Store.Importing;
 public sealed class HouseholdImporter
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
 
-    public HouseholdImporter(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    public HouseholdImporter(NpgsqlDataSource dataSource, TimeProvider? clock = null)
+    {
+        _dataSource = dataSource;
+        _clock = clock ?? TimeProvider.System;
+    }
 
-    public ImportResult ImportJsonLines(Stream input, DateOnly asOf, Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)
+    public ImportResult ImportJsonLines(Stream input, DateOnly asOf, Action<RecordProblem> onProblem, CancellationToken cancellationToken = default) =>
+        ImportJsonLines(input, asOf, ImportSource.Unnamed, onProblem, cancellationToken);
+
+    public ImportResult ImportJsonLines(Stream input, DateOnly asOf, ImportSource source, Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)
     {
         var lines = new Utf8LineReader(input).ReadLines().Select((bytes, index) => (Line: (long)index + 1, Bytes: bytes));
         var validator = new HouseholdRecordValidator(asOf);
@@ -45,15 +53,18 @@ public sealed class HouseholdImporter
             }
         }
 
-        return Import(Records(), "line", onProblem, cancellationToken);
+        return Import(Records(), "line", asOf, source, onProblem, cancellationToken);
     }
+
+    public ImportResult ImportTabular(Stream input, Monitoring.Engine.Importing.TabularFormat format, DateOnly asOf, Action<RecordProblem> onProblem,
+        CancellationToken cancellationToken = default) => ImportTabular(input, format, asOf, ImportSource.Unnamed, onProblem, cancellationToken);
 
     /// <summary>
     /// Imports a county office's spreadsheet or CSV export (one row per member, Chinese headers; docs/import-mapping.md).
     /// Validation problems are reported against the row and the Chinese column header they come from.
     /// </summary>
-    public ImportResult ImportTabular(Stream input, Monitoring.Engine.Importing.TabularFormat format, DateOnly asOf, Action<RecordProblem> onProblem,
-        CancellationToken cancellationToken = default)
+    public ImportResult ImportTabular(Stream input, Monitoring.Engine.Importing.TabularFormat format, DateOnly asOf, ImportSource source,
+        Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)
     {
         var validator = new HouseholdRecordValidator(asOf);
         IEnumerable<(long Row, HouseholdRecord? Record, IReadOnlyList<RecordProblem> Problems)> Records()
@@ -71,18 +82,20 @@ public sealed class HouseholdImporter
             }
         }
 
-        return Import(Records(), "row", onProblem, cancellationToken);
+        return Import(Records(), "row", asOf, source, onProblem, cancellationToken);
     }
 
     /// <summary>Imports already parsed records (spreadsheets, CSV) with their row numbers and problems.</summary>
     public ImportResult Import(IEnumerable<(long Row, HouseholdRecord? Record, IReadOnlyList<RecordProblem> Problems)> records, string unit,
-        Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)
+        DateOnly describedOn, ImportSource source, Action<RecordProblem> onProblem, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        var mode = source.Mode ?? (unit == "line" ? ImportMode.Replace : ImportMode.Merge);
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
         StoreSql.Execute(connection, """
             CREATE TEMP TABLE import_staging (
-                id text NOT NULL, hash text NOT NULL, county_code text NOT NULL, village_code text,
+                id text NOT NULL, line bigint NOT NULL, hash text NOT NULL, county_code text NOT NULL, village_code text,
                 category text NOT NULL, helper_name text, record jsonb NOT NULL) ON COMMIT DROP
             """);
 
@@ -90,7 +103,7 @@ public sealed class HouseholdImporter
         var ids = new HouseholdIdSet();
         long read = 0;
         long rejected = 0;
-        using (var copy = connection.BeginBinaryImport("COPY import_staging (id, hash, county_code, village_code, category, helper_name, record) FROM STDIN (FORMAT BINARY)"))
+        using (var copy = connection.BeginBinaryImport("COPY import_staging (id, line, hash, county_code, village_code, category, helper_name, record) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var (row, record, problems) in records)
             {
@@ -123,6 +136,7 @@ public sealed class HouseholdImporter
                 var json = JsonSerializer.SerializeToUtf8Bytes(record, RecordJsonContext.Default.HouseholdRecord);
                 copy.StartRow();
                 copy.Write(record.Id!, NpgsqlDbType.Text);
+                copy.Write(row, NpgsqlDbType.Bigint);
                 copy.Write(Convert.ToHexStringLower(SHA256.HashData(json)), NpgsqlDbType.Text);
                 copy.Write(record.Region!.CountyCode!, NpgsqlDbType.Text);
                 BinaryCopy.WriteText(copy, record.Region.VillageCode);
@@ -144,8 +158,25 @@ public sealed class HouseholdImporter
             SELECT DISTINCT ON (hash) hash, id, record, now() FROM import_staging
             ON CONFLICT (hash) DO NOTHING
             """);
+        StoreSql.Execute(connection, "SELECT count(*) FROM (SELECT 1 FROM households h WHERE h.id IN (SELECT id FROM import_staging) ORDER BY h.id FOR UPDATE) locked");
         var existing = StoreSql.Scalar(connection, "SELECT count(*) FROM import_staging s JOIN households h ON h.id = s.id");
         var unchanged = StoreSql.Scalar(connection, "SELECT count(*) FROM import_staging s JOIN households h ON h.id = s.id AND h.current_hash = s.hash");
+        using (var changes = new NpgsqlCommand("""
+            INSERT INTO household_changes (household_id, previous_hash, new_hash, recorded_at, described_on, source, actor, client, file_name, line, mode)
+            SELECT s.id, h.current_hash, s.hash, @recorded, @described, 'import', @actor, @client, @file, s.line, @mode
+            FROM import_staging s LEFT JOIN households h ON h.id = s.id
+            WHERE h.current_hash IS DISTINCT FROM s.hash ORDER BY s.id
+            """, connection) { CommandTimeout = 0 })
+        {
+            changes.Parameters.AddWithValue("recorded", _clock.GetUtcNow());
+            changes.Parameters.AddWithValue("described", describedOn);
+            changes.Parameters.AddWithValue("actor", source.Actor);
+            changes.Parameters.AddWithValue("client", source.Client);
+            changes.Parameters.AddWithValue("file", NpgsqlDbType.Text, (object?)source.FileName ?? DBNull.Value);
+            changes.Parameters.AddWithValue("mode", mode == ImportMode.Merge ? "merge" : "replace");
+            changes.ExecuteNonQuery();
+        }
+
         StoreSql.Execute(connection, """
             INSERT INTO households (id, county_code, village_code, category, helper_name, current_hash, updated_at)
             SELECT id, county_code, village_code, category, helper_name, hash, now() FROM import_staging

@@ -29,7 +29,7 @@ public static class ImportCommand
 
     private static int Run(string inputPath, string? asOfText, string? connection)
     {
-        var asOf = asOfText is null ? DateOnly.FromDateTime(DateTime.Today) : CommonOptions.ParseDate(asOfText, "--as-of");
+        var asOf = asOfText is null ? CommonOptions.Today() : CommonOptions.ParseDate(asOfText, "--as-of");
         using var host = StoreServices.Build(connection);
         using var input = CommonOptions.OpenInput(inputPath);
         try
