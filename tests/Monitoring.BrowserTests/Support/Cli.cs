@@ -69,7 +69,11 @@ internal sealed class Cli(string connectionString)
         }
 
         start.Environment["MONITORING_RULES"] = RepositoryPaths.Rules;
-        start.Environment["ConnectionStrings__Monitoring"] = connectionString;
+        // The application connects as monitoring_app (no UPDATE/DELETE on evidence); migrations run as the owner.
+        start.Environment["ConnectionStrings__Monitoring"] = connectionString.Replace("Username=postgres", "Username=monitoring_app", StringComparison.Ordinal);
+        start.Environment["ConnectionStrings__MonitoringOwner"] = connectionString;
+        // Plain HTTP on the loopback address: the cookies cannot be Secure-only here.
+        start.Environment["Web__SecureCookies"] = "false";
         return start;
     }
 }
