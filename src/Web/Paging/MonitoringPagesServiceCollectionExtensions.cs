@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Rules.Catalog;
+using Monitoring.Store.Cases;
+using Npgsql;
 using Monitoring.Rules.Loading;
 using Monitoring.Store.Statistics;
 using Monitoring.Web.Sources;
@@ -15,6 +19,10 @@ public static class MonitoringPagesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(_ => SourceDocuments.Load(RuleCatalogLoader.Locate(configuration["Nightly:RulesDirectory"])));
         services.AddSingleton<AreaStatistics>();
+        services.AddSingleton<RunSummaries>();
+        services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
+        services.AddSingleton<AreaCaseLists>();
+        services.AddSingleton<PageDates>();
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section));
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<StoreExceptionPageFilter>());
         return services;
