@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Rules.Catalog;
+using Monitoring.Store.Web;
 using Microsoft.Extensions.Options;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Exporting;
@@ -29,6 +32,10 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<FindingsExporter>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<StoreMigrator>();
+        services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<HouseholdQueries>();
+        services.AddSingleton<ReviewService>();
         return services;
     }
 }
