@@ -15,6 +15,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     RulesCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),
+    BenchWebCommand.Create(),
     MigrateCommand.Create(),
     ImportCommand.Create(),
     RunNightlyCommand.Create(),
@@ -24,6 +25,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     CaseVerbs.Create(),
     DueCommand.Create(),
     NoticeListCommand.Create(),
+    UsersCommand.Create(),
 };
 try
 {

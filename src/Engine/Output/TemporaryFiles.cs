@@ -64,11 +64,12 @@ public static class TemporaryFiles
         }
     }
 
-    /// <summary><c>monitoring-KIND-PID-…</c>: the process id, or null for a name of another form.</summary>
+    /// <summary><c>monitoring-run-PID-…</c> or <c>monitoring-findings-PID-…</c>: the process id, or null for any other name.</summary>
     internal static int? PidOfTempEntry(string path)
     {
         var parts = Path.GetFileName(path).Split('-', 4);
-        return parts.Length == 4 && parts[0] == "monitoring" && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        return parts.Length == 4 && parts[0] == "monitoring" && parts[1] is "run" or "findings"
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
     }
 
     private static bool IsRunning(int pid)

@@ -60,6 +60,12 @@ public static class EvaluateCommand
         target.Commit();
 
         SummaryPrinter.Print(stderr, summary, ruleSet);
+        if (summary.HouseholdsRead == 0)
+        {
+            stderr.WriteLine($"输入文件 {inputPath} 中没有任何农户记录（空文件或只有空行）");
+            return ExitCodes.RecordsRejected;
+        }
+
         if (summary.ErrorsByRule.Count > 0)
         {
             return ExitCodes.Fatal;

@@ -62,19 +62,18 @@ public static class ExportFindingsCommand
         }
 
         // Stored findings were masked when serialized; masking again keeps rows stored by older versions safe (a no-op otherwise).
+        long count = 0;
         using (var writer = new StreamWriter(target.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
         {
-            long count = 0;
             foreach (var finding in exporter.Findings(runId, village, household))
             {
                 writer.WriteLine(ResidentIdMasking.Apply(finding));
                 count++;
             }
-
-            writer.Flush();
-            target.Commit();
-            Console.Error.WriteLine($"已导出批次 {runId} 的发现 {count:N0} 条");
         }
+
+        target.Commit();
+        Console.Error.WriteLine($"已导出批次 {runId} 的发现 {count:N0} 条");
 
         return ExitCodes.Success;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitoring.Worker.Cli;
 using Npgsql;
+using Monitoring.Store;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Sql;
@@ -52,10 +53,10 @@ public static class RunNightlyCommand
             }
             return ExitCodes.Success;
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException { SqlState: "42P01" or "3D000" })
+        catch (NpgsqlException ex)
         {
             Console.Error.WriteLine();
-            throw new UserErrorException($"数据库错误，本批次未开始：{ex.Message}");
+            throw new UserErrorException($"本批次未开始：{DatabaseErrors.Describe(ex)}");
         }
         catch (NightlyRunFailedException ex)
         {
