@@ -11,6 +11,16 @@ public sealed class EventFacts
 
     public string Note { get; init; } = "";
 
+    /// <summary>Format 1.1: destroyed | damaged when the event damaged the house; null otherwise.</summary>
+    public string? HousingDamage { get; init; }
+
+    /// <summary>Format 1.1: the day the house was rebuilt or repaired; null when not (yet) recorded.</summary>
+    public DateOnly? HousingRepairedOn { get; init; }
+
+    public bool DamagedHouse => HousingDamage is not null;
+
+    public string HousingDamageZh => HousingDamage == "destroyed" ? "损毁" : "受损";
+
     /// <summary>Calendar days from the event to the evaluation date (0 on the same day).</summary>
     public int DaysAgo { get; init; }
 

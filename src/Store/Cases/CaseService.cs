@@ -99,9 +99,13 @@ public sealed class CaseService
     }
 
     /// <summary>The records of a village or town (<see cref="CaseStore.Households"/>) as recorded by <paramref name="asOf"/>.</summary>
-    public IReadOnlyList<HouseholdRecord> HouseholdsAsOf(string? villageCode, string? townCode, DateOnly asOf)
+    public IReadOnlyList<HouseholdRecord> HouseholdsAsOf(string? villageCode, string? townCode, DateOnly asOf) =>
+        AsOf([.. Store.Households(villageCode, townCode)], asOf);
+
+    /// <summary>Records in force, each as recorded by <paramref name="asOf"/> (their case logs read in one query).</summary>
+    public IReadOnlyList<HouseholdRecord> AsOf(IReadOnlyList<HouseholdRecord> households, DateOnly asOf)
     {
-        var households = Store.Households(villageCode, townCode).ToList();
+        ArgumentNullException.ThrowIfNull(households);
         var histories = Store.Histories([.. households.Select(h => h.Id ?? "")]);
         return [.. households.Select(h => histories.TryGetValue(h.Id ?? "", out var found)
             ? AsOf(h, found.History, found.BeforeFirst, asOf)

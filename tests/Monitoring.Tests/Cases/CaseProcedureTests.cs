@@ -119,7 +119,7 @@ public sealed class CaseProcedureTests
         var household = Run(Procedure(), Sample(), Open("2021-09-01"), Step("warning_notice", "2021-09-01"), Step("home_verification", "2021-09-01"),
             Step("consent", "2021-09-01"), Step("data_comparison", "2021-09-01"), Step("village_review", "2021-09-02"));
         var ex = Refused(household, Step("public_notice", "2021-09-02", "2021-09-05"), "2021-09-02");
-        Assert.Equal("PROC-NOTICE-SHORT（001 #49）：村内公示 2021-09-02 至 2021-09-05 共 4 天，少于规定的 5 天（含首尾两天）", ex.Message);
+        Assert.Equal("PROC-NOTICE-SHORT（001 附#49）：村内公示 2021-09-02 至 2021-09-05 共 4 天，少于规定的 5 天（含首尾两天）", ex.Message);
 
         var noUntil = Refused(household, Step("public_notice", "2021-09-02"), "2021-09-02");
         Assert.Equal("PROC-NOTICE-SHORT", noUntil.Rule.Id);
