@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Exporting;
+using Monitoring.Store.History;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Schema;
 using Npgsql;
@@ -27,6 +28,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<HouseholdImporter>();
         services.AddSingleton<FindingsExporter>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<HouseholdHistory>();
         return services;
     }
 }
