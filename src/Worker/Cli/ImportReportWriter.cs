@@ -1,5 +1,6 @@
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.History;
+using Monitoring.Engine.Output;
 using Monitoring.Store.Importing;
 
 namespace Monitoring.Worker.Cli;
@@ -15,21 +16,9 @@ public static class ImportReportWriter
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(households);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                TableXlsxWriter.Write(output, "导入变更", title, ["户编码", unitName, "变化", "内容"], Rows(households), [22, 10, 10, 90]);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        using var file = AtomicFile.Create(path);
+        TableXlsxWriter.Write(file.Stream, "导入变更", title, ["户编码", unitName, "变化", "内容"], Rows(households), [22, 10, 10, 90]);
+        file.Commit();
     }
 
     /// <summary>The Chinese lines of one household's change (new: one line).</summary>

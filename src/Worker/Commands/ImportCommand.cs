@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Engine.History;
 using Monitoring.Engine.Importing;
+using Monitoring.Store;
 using Monitoring.Store.Importing;
 using Monitoring.Worker.Cli;
 using Npgsql;
@@ -40,13 +41,13 @@ public static class ImportCommand
 
     private static int Run(Arguments arguments)
     {
-        var asOf = CaseOptions.Today(arguments.AsOf);
+        var asOf = arguments.AsOf is null ? CommonOptions.Today() : CommonOptions.ParseDate(arguments.AsOf, "--as-of");
         if (arguments.Report is { } reportPath && !reportPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             throw new UserErrorException($"--report 应为 .xlsx 文件，而不是 {reportPath}");
         }
 
-        var host = StoreServices.ForProcess(arguments.Connection);
+        using var host = StoreServices.Build(arguments.Connection);
         using var input = CommonOptions.OpenInput(arguments.Input);
         var extension = Path.GetExtension(arguments.Input).ToLowerInvariant();
         var unitName = extension is ".xlsx" or ".csv" ? "行" : "行号";
@@ -81,6 +82,12 @@ public static class ImportCommand
                 ".csv" => importer.ImportTabular(input, TabularFormat.Csv, asOf, source, Report),
                 _ => importer.ImportJsonLines(input, asOf, source, Report),
             };
+            if (result.Read == 0 && result.Rejected == 0)
+            {
+                Console.Error.WriteLine($"导入未执行：输入文件 {arguments.Input} 中没有任何农户记录（空文件，或表格只有表头），数据库未作任何改动");
+                return ExitCodes.RecordsRejected;
+            }
+
             if (result.Rejected > 0)
             {
                 Console.Error.WriteLine($"导入未执行：读取 {result.Read:N0} 户，其中 {result.Rejected:N0} 户数据有误（见上），数据库未作任何改动");
@@ -105,9 +112,9 @@ public static class ImportCommand
                 $"（其中 {result.WithRemovals:N0} 户删除了已存数据），未变化 {result.Unchanged:N0} 户");
             return ExitCodes.Success;
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException { SqlState: "42P01" or "3D000" })
+        catch (NpgsqlException ex)
         {
-            throw new UserErrorException($"数据库错误，导入未执行：{ex.Message}");
+            throw new UserErrorException($"导入未执行：{DatabaseErrors.Describe(ex)}");
         }
     }
 
