@@ -99,6 +99,12 @@ public sealed class ImportMergeTests : IClassFixture<PostgresFixture>
         Assert.Null(timeline[0].Change.PreviousHash);
         Assert.Equal(("county.xlsx", 2L, "merge", AsOf), (timeline[1].Change.FileName, timeline[1].Change.Line, timeline[1].Change.Mode, timeline[1].Change.DescribedOn));
         Assert.Contains("收入周期 2022：新增", HouseholdDiffText.Lines(timeline[1].Diff));
+        var printed = new StringWriter();
+        Monitoring.Worker.Cli.HistoryPrinter.Print(printed, id, timeline);
+        Assert.Contains("导入 · 县局（test） · 文件 county.xlsx 第 2 行 · 合并", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("所述日期 2023-01-15", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("    收入周期 2022：新增", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("首次建立本户记录", printed.ToString(), StringComparison.Ordinal);
 
         // The same export again: nothing to do, nothing written.
         var again = Import(CountyExport(id), xlsx: true, new ImportSource("county.xlsx", "县局", "test"));
