@@ -36,6 +36,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<AccessLog>();
         services.AddSingleton<HouseholdQueries>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<RunQueries>();
         return services;
     }
 }
