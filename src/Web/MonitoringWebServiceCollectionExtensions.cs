@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Web.Health;
+using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
 namespace Monitoring.Web;
@@ -23,6 +24,7 @@ public static class MonitoringWebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddMonitoringWebSecurity(configuration);
+        services.AddMonitoringPages(configuration);
         services.AddRazorPages(options => options.RootDirectory = "/Pages")
             .AddApplicationPart(typeof(MonitoringWebServiceCollectionExtensions).Assembly);
         services.AddOpenApi("v1");

@@ -12,6 +12,7 @@ using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 using Monitoring.Store;
+using Monitoring.Store.Logging;
 
 namespace Monitoring.Worker.Cli;
 
@@ -29,6 +30,7 @@ public static class StoreServices
             DisableDefaults = false,
         });
         AddStore(builder.Services, connectionOverride);
+        builder.Logging.MaskResidentIds();
         return builder.Build();
     }
 

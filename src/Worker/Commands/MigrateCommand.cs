@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Worker.Cli;
 using Npgsql;
+using Monitoring.Store;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
@@ -35,7 +36,7 @@ public static class MigrateCommand
         }
         catch (NpgsqlException ex)
         {
-            throw new UserErrorException($"无法连接或升级数据库：{ex.Message}。开发环境可先运行 bash scripts/dev-db.sh start");
+            throw new UserErrorException($"数据库结构未升级：{DatabaseErrors.Describe(ex)}");
         }
     }
 }

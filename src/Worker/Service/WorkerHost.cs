@@ -10,6 +10,7 @@ using Monitoring.Store.Schema;
 using Monitoring.Web;
 using Monitoring.Worker.Cli;
 using Quartz;
+using Monitoring.Store.Logging;
 
 namespace Monitoring.Worker.Service;
 
@@ -26,6 +27,7 @@ public static class WorkerHost
     public static IHost Build(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.MaskResidentIds();
         AddCore(builder.Services, builder.Configuration);
         AddNightlySchedule(builder.Services, builder.Configuration);
         return builder.Build();
@@ -36,6 +38,7 @@ public static class WorkerHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
+        builder.Logging.MaskResidentIds();
         AddCore(builder.Services, builder.Configuration);
         if (scheduler)
         {

@@ -53,6 +53,7 @@ public static class RuleCaseFile
                 HouseholdId = householdId,
                 Fired = Strings(json["fired"]),
                 NotFired = Strings(json["notFired"]),
+                NotEvaluable = Strings(json["notEvaluable"]),
             };
         }
     }

@@ -21,7 +21,7 @@ public sealed class RuleCaseTests
     public void Case_gives_the_expected_rules(string file, string name)
     {
         var ruleCase = RuleCaseFile.LoadAll().Single(c => c.File == file && c.Name == name);
-        var (findings, problems, _) = Evaluate.Lines(ruleCase.HouseholdLines, ruleCase.AsOf, ruleCase.Profile);
+        var (findings, problems, summary) = Evaluate.Lines(ruleCase.HouseholdLines, ruleCase.AsOf, ruleCase.Profile);
 
         Assert.True(problems.Count == 0, "记录未通过校验：" + string.Join("; ", problems));
         var fired = findings.Where(f => f.GetProperty("householdId").GetString() == ruleCase.HouseholdId)
@@ -34,6 +34,12 @@ public sealed class RuleCaseTests
         foreach (var unexpected in ruleCase.NotFired)
         {
             Assert.False(fired.Contains(unexpected), $"{ruleCase}: 不应触发 {unexpected}");
+        }
+
+        foreach (var rule in ruleCase.NotEvaluable)
+        {
+            Assert.False(fired.Contains(rule), $"{ruleCase}: {rule} 不可评估，不应触发");
+            Assert.True(summary.NotEvaluableByRule.ContainsKey(rule), $"{ruleCase}: {rule} 应计为不可评估，实际不可评估：{string.Join(", ", summary.NotEvaluableByRule.Keys)}");
         }
     }
 
