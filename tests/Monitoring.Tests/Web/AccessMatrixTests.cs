@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Monitoring.Store.Web;
+using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Web;
 
@@ -105,7 +105,7 @@ public sealed class AccessMatrixTests : IDisposable
             failures.Add($"{who} {method} {path}: redirected to {response.Headers.Location}");
         }
 
-        if (ResidentIdText.HoldsResidentId(text))
+        if (ResidentIdScanner.Find(text).Count > 0)
         {
             failures.Add($"{who} {method} {path}: body holds an unmasked resident ID");
         }
