@@ -38,6 +38,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ReviewService>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<RunQueries>();
+        services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Web.Health;
+using Monitoring.Web.Hosting;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
@@ -28,6 +29,7 @@ public static class MonitoringWebServiceCollectionExtensions
         services.AddRazorPages(options => options.RootDirectory = "/Pages")
             .AddApplicationPart(typeof(MonitoringWebServiceCollectionExtensions).Assembly);
         services.AddOpenApi("v1");
+        services.AddMonitoringTelemetry(configuration);
         services.AddHealthChecks()
             .AddCheck<StoreReadyHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
         return services;
