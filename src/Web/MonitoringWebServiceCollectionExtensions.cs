@@ -26,7 +26,14 @@ public static class MonitoringWebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddMonitoringWebSecurity(configuration);
         services.AddMonitoringPages(configuration);
-        services.AddRazorPages(options => options.RootDirectory = "/Pages")
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Pages";
+                // Every page needs a signed-in user unless it says otherwise ([AllowAnonymous]: sign-in, access denied).
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            })
             .AddApplicationPart(typeof(MonitoringWebServiceCollectionExtensions).Assembly);
         services.AddOpenApi("v1");
         services.AddMonitoringTelemetry(configuration);
