@@ -37,7 +37,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<HouseholdQueries>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<CaseQueries>();
-        services.AddSingleton<RunQueries>();
+        services.AddSingleton<ScopedRunQueries>();
         services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         return services;
     }

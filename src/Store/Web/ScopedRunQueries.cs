@@ -4,7 +4,7 @@ using Npgsql;
 namespace Monitoring.Store.Web;
 
 /// <summary>Runs, one run and the dashboard, every count limited to the caller's area.</summary>
-public sealed class RunQueries(NpgsqlDataSource dataSource)
+public sealed class ScopedRunQueries(NpgsqlDataSource dataSource)
 {
     private const string RunColumns = "id, as_of, profile, mode, status, rules_version, started_at, finished_at";
 
