@@ -49,7 +49,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
 
     public IReadOnlyList<string> ReasonRules { get; private set; } = [];
 
-    public RunSummary? LastNight { get; private set; }
+    public Monitoring.Store.Statistics.RunSummary? LastNight { get; private set; }
 
     public bool CanDecide { get; private set; }
 
