@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Web.Health;
+using Monitoring.Web.Paging;
+using Monitoring.Web.Security;
 
 namespace Monitoring.Web;
 
@@ -21,6 +23,8 @@ public static class MonitoringWebServiceCollectionExtensions
     public static IServiceCollection AddMonitoringWeb(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddMonitoringWebSecurity(configuration);
+        services.AddMonitoringPages(configuration);
         services.AddRazorPages(options => options.RootDirectory = "/Pages")
             .AddApplicationPart(typeof(MonitoringWebServiceCollectionExtensions).Assembly);
         services.AddOpenApi("v1");

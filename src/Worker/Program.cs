@@ -15,14 +15,17 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     RulesCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),
+    BenchWebCommand.Create(),
     MigrateCommand.Create(),
     ImportCommand.Create(),
     RunNightlyCommand.Create(),
     ExportFindingsCommand.Create(),
+    RunsCommand.Create(),
     ServiceCommand.Create(),
     CaseVerbs.Create(),
     DueCommand.Create(),
     NoticeListCommand.Create(),
+    UsersCommand.Create(),
 };
 try
 {

@@ -44,6 +44,9 @@ public sealed class RuleDefinition
     /// <summary>Risk rules: the risk category a finding gives (PROC-MEASURE-MISMATCH), see <see cref="MeasureCategories"/>.</summary>
     public string? MeasureCategory { get; init; }
 
+    /// <summary>stored for a rule that only the nightly run can evaluate (it reads the run history); null otherwise.</summary>
+    public string? Mode { get; init; }
+
     public required RuleNode Root { get; init; }
 
     /// <summary>Values reported with a finding (in addition to those of the conditions).</summary>

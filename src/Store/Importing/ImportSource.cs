@@ -10,8 +10,17 @@ public sealed record ImportSource(string? FileName, string Actor, string Client)
     public static ImportSource Unnamed { get; } = new(null, "import", "import");
 
     /// <summary>How file records combine with stored ones; null: the format's default (JSON Lines replace, spreadsheets merge).</summary>
-    public ImportMode? Mode { get; init; }
+    public Monitoring.Engine.Importing.ImportMode? Mode { get; init; }
 
     /// <summary>Whether removals of stored data (a cycle, a member, a visit, an event, an expense) are allowed (and logged).</summary>
     public bool AllowRemovals { get; init; }
+
+    /// <summary>Work out and report what the import would do, then roll back.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Told about each household the import adds or changes (after the merge, before the commit).</summary>
+    public Action<ImportedHousehold>? OnHousehold { get; init; }
+
+    /// <summary>Told (in Chinese) about each deadlock or serialization failure retried.</summary>
+    public Action<string>? OnRetry { get; init; }
 }

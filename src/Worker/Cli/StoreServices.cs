@@ -52,9 +52,18 @@ public static class StoreServices
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString;
 
+    /// <summary>The schema owner's connection for migrations and the Quartz job store (<c>ConnectionStrings:MonitoringOwner</c>),
+    /// else <see cref="ConnectionString"/>.</summary>
+    public static string OwnerConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("MonitoringOwner") is { Length: > 0 } owner ? owner : ConnectionString(configuration);
+
     /// <summary>Registers the store (<see cref="StoreServiceCollectionExtensions.AddMonitoringStore"/>) with the connection string
     /// of <c>--connection</c>, else the configuration.</summary>
     public static void AddStore(IServiceCollection services, string? connectionOverride) =>
         services.AddMonitoringStore((options, provider) =>
-            options.ConnectionString = connectionOverride ?? ConnectionString(provider.GetRequiredService<IConfiguration>()));
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            options.ConnectionString = connectionOverride ?? ConnectionString(configuration);
+            options.OwnerConnectionString = connectionOverride ?? configuration.GetConnectionString("MonitoringOwner");
+        });
 }

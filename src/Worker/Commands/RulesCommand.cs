@@ -57,6 +57,7 @@ public static class RulesCommand
             output.WriteLine($"{rule.Id}  {rule.TitleZh} / {rule.TitleEn}{state}");
             output.WriteLine($"  类别 {rule.Category}，级别 {rule.Severity}，范围 {rule.Scope}，生效 {rule.EffectiveFrom:yyyy-MM-dd}{(rule.EffectiveTo is { } to ? $" 至 {to:yyyy-MM-dd}" : "")}，定义哈希 {rule.DefinitionHash[..16]}");
             output.WriteLine($"  出处：{rule.Source}");
+            output.WriteLine($"  适用人群：{rule.Population}{(rule.Mode == "stored" ? "（仅存储模式：夜间批处理读取运行历史）" : "")}");
             if (rule.Interpretation is { } interpretation)
             {
                 output.WriteLine($"  解读：{interpretation}");

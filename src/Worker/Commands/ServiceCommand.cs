@@ -29,6 +29,7 @@ public static class ServiceCommand
             Add(args, "Nightly:TimeZone", result.GetValue(zone));
             Add(args, "Nightly:Profile", result.GetValue(profile));
             Add(args, "ConnectionStrings:Monitoring", result.GetValue(connection));
+            Add(args, "ConnectionStrings:MonitoringOwner", result.GetValue(connection));
             var web = !result.GetValue(noWeb);
             var scheduler = !result.GetValue(noScheduler);
             if (!web && !scheduler)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,7 +74,7 @@ public static class WorkerHost
     public static void AddNightlySchedule(IServiceCollection services, IConfiguration configuration)
     {
         var nightly = configuration.GetSection(NightlyOptions.Section).Get<NightlyOptions>() ?? new NightlyOptions();
-        var connectionString = StoreServices.ConnectionString(configuration);
+        var connectionString = StoreServices.OwnerConnectionString(configuration);
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -101,13 +100,10 @@ public static class WorkerHost
     }
 
     /// <summary>Applies pending migrations before the scheduler starts.</summary>
-    private sealed class StartupMigration(IDbContextFactory<MonitoringDbContext> factory) : IHostedService
+    private sealed class StartupMigration(StoreMigrator migrator) : IHostedService
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        }
+        public async Task StartAsync(CancellationToken cancellationToken) =>
+            await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

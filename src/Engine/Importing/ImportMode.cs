@@ -1,4 +1,4 @@
-namespace Monitoring.Store.Importing;
+namespace Monitoring.Engine.Importing;
 
 /// <summary>How an imported record combines with the stored one (docs/decisions/0004-household-history.md).</summary>
 public enum ImportMode
