@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Monitoring.Engine.Facts;
 using Monitoring.Engine.Findings;
-using Monitoring.Engine.Output;
+using Monitoring.Engine.Formats;
 using Monitoring.Engine.Reading;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;

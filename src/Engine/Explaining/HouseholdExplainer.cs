@@ -1,5 +1,4 @@
 using Monitoring.Engine.Evaluation;
-using Monitoring.Engine.Findings;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Expressions;
 using Monitoring.Rules.Facts;

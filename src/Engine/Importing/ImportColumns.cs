@@ -1,6 +1,7 @@
 using System.Text;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
+using Monitoring.Rules.Codes;
 
 namespace Monitoring.Engine.Importing;
 
@@ -12,11 +13,9 @@ namespace Monitoring.Engine.Importing;
 /// </summary>
 public static partial class ImportColumns
 {
-    public static readonly CodeMap Categories = new(DomainCodes.Categories,
-        ("lifted", ["脱贫户"]), ("monitored", ["监测户", "监测对象"]), ("ordinary", ["一般农户", "一般户"]));
+    public static readonly CodeMap Categories = CodeMap.From(DomainLabels.Categories);
 
-    public static readonly CodeMap MonitoringTypes = new(DomainCodes.MonitoringTypes,
-        ("unstable", ["脱贫不稳定户"]), ("marginal", ["边缘易致贫户"]), ("hardship", ["突发严重困难户"]));
+    public static readonly CodeMap MonitoringTypes = CodeMap.From(DomainLabels.MonitoringTypes);
 
     public static readonly CodeMap Relations = new(DomainCodes.Relations,
         ("head", ["户主", "本人"]), ("spouse", ["配偶"]), ("child", ["子女", "之子", "之女", "儿子", "女儿"]),

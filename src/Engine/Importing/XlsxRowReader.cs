@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Packaging;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

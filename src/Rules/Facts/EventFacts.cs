@@ -1,3 +1,5 @@
+using Monitoring.Rules.Codes;
+
 namespace Monitoring.Rules.Facts;
 
 /// <summary>A dated event: a sudden shock, a self-declaration or a department warning.</summary>
@@ -24,17 +26,7 @@ public sealed class EventFacts
 
     public bool IsSudden => Kind is "disaster" or "accident" or "serious_illness" or "job_loss";
 
-    public string KindZh => Kind switch
-    {
-        "disaster" => "自然灾害",
-        "accident" => "意外事故",
-        "serious_illness" => "患大病",
-        "job_loss" => "失业",
-        "price_drop" => "农产品价格下跌",
-        "self_declared" => "农户自主申报",
-        "department_warning" => "部门预警",
-        _ => Kind,
-    };
+    public string KindZh => DomainLabels.EventKinds.Zh(Kind);
 
     public bool IsDeclaration => Kind is "self_declared" or "department_warning";
 }

@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Monitoring.Engine.Cases;
-using Monitoring.Engine.Store;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
 
 namespace Monitoring.Worker.Cli;
 
@@ -30,17 +33,7 @@ public static class CaseOptions
             return CommonOptions.ParseDate(asOfText, "--as-of");
         }
 
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            zone = TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
-        }
-
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+        return CommonOptions.Today();
     }
 
     public static string Actor(string? by) => string.IsNullOrWhiteSpace(by) ? Environment.UserName : by.Trim();
@@ -67,7 +60,7 @@ public static class CaseOptions
             CommonOptions.RuleSet(catalog, profile);
         }
 
-        using var host = StoreServices.Build(connection);
-        return new CaseService(catalog, host.Services.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString, profile);
+        var host = StoreServices.ForProcess(connection);
+        return new CaseService(catalog, host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), profile);
     }
 }

@@ -3,6 +3,12 @@ using Monitoring.Engine.Findings;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Expressions;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Worker.Cli;
 

@@ -3,7 +3,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Monitoring.Engine.Store;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
+
+using Monitoring.Store;
+using Monitoring.Store.Logging;
 
 namespace Monitoring.Worker.Cli;
 
@@ -21,23 +30,40 @@ public static class StoreServices
             DisableDefaults = false,
         });
         AddStore(builder.Services, connectionOverride);
+        builder.Logging.MaskResidentIds();
         return builder.Build();
+    }
+
+    private static IHost? _processHost;
+
+    /// <summary>
+    /// The store host of this CLI process, built on first use and disposed by <see cref="DisposeProcessHost"/> when the
+    /// verb returns (services handed out by it stay usable for the whole verb).
+    /// </summary>
+    public static IHost ForProcess(string? connectionOverride) => _processHost ??= Build(connectionOverride);
+
+    public static void DisposeProcessHost()
+    {
+        _processHost?.Dispose();
+        _processHost = null;
     }
 
     /// <summary><c>ConnectionStrings:Monitoring</c> (environment: <c>ConnectionStrings__Monitoring</c>), else the dev-db default.</summary>
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString;
 
-    /// <summary>Registers <see cref="StoreOptions"/> (bound, validated at start) and the EF Core context factory.</summary>
-    public static void AddStore(IServiceCollection services, string? connectionOverride)
-    {
-        services.AddOptions<StoreOptions>()
-            .Configure<IConfiguration>((options, configuration) =>
-                options.ConnectionString = connectionOverride ?? ConnectionString(configuration))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "ConnectionStrings:Monitoring 不能为空")
-            .Validate(o => StoreOptions.IsWellFormed(o.ConnectionString), "ConnectionStrings:Monitoring 不是有效的 PostgreSQL 连接串")
-            .ValidateOnStart();
-        services.AddDbContextFactory<MonitoringDbContext>((provider, options) =>
-            StoreOptions.Configure((DbContextOptionsBuilder<MonitoringDbContext>)options, provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
-    }
+    /// <summary>The schema owner's connection for migrations and the Quartz job store (<c>ConnectionStrings:MonitoringOwner</c>),
+    /// else <see cref="ConnectionString"/>.</summary>
+    public static string OwnerConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("MonitoringOwner") is { Length: > 0 } owner ? owner : ConnectionString(configuration);
+
+    /// <summary>Registers the store (<see cref="StoreServiceCollectionExtensions.AddMonitoringStore"/>) with the connection string
+    /// of <c>--connection</c>, else the configuration.</summary>
+    public static void AddStore(IServiceCollection services, string? connectionOverride) =>
+        services.AddMonitoringStore((options, provider) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            options.ConnectionString = connectionOverride ?? ConnectionString(configuration);
+            options.OwnerConnectionString = connectionOverride ?? configuration.GetConnectionString("MonitoringOwner");
+        });
 }

@@ -2,6 +2,13 @@ using System.Globalization;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Findings;
 using Monitoring.Rules.Catalog;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Cli;
 

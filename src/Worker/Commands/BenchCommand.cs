@@ -8,6 +8,13 @@ using Monitoring.Engine.Generation;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
 using Monitoring.Worker.Cli;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Commands;
 

@@ -1,6 +1,12 @@
 using System.CommandLine;
 using Monitoring.Engine.Cases;
 using Monitoring.Worker.Cli;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Worker.Commands;
 

@@ -2,6 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using Monitoring.Engine.Explaining;
 using Monitoring.Worker.Cli;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Commands;
 
@@ -18,7 +25,7 @@ public static class RulesCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var text = result.GetValue(asOf);
-            var date = text is null ? DateOnly.FromDateTime(DateTime.Today) : CommonOptions.ParseDate(text, "--as-of");
+            var date = text is null ? CommonOptions.Today() : CommonOptions.ParseDate(text, "--as-of");
             return Run(result.GetValue(profile)!, date, result.GetValue(county)!, result.GetValue(rules));
         }));
         return command;

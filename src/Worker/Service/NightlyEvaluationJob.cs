@@ -1,8 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitoring.Engine.Store;
 using Monitoring.Rules.Catalog;
 using Quartz;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Service;
 
@@ -17,14 +22,14 @@ public sealed partial class NightlyEvaluationJob : IJob
 
     private readonly RuleCatalog _catalog;
     private readonly IOptions<NightlyOptions> _nightly;
-    private readonly IOptions<StoreOptions> _store;
+    private readonly Npgsql.NpgsqlDataSource _dataSource;
     private readonly ILogger<NightlyEvaluationJob> _logger;
 
-    public NightlyEvaluationJob(RuleCatalog catalog, IOptions<NightlyOptions> nightly, IOptions<StoreOptions> store, ILogger<NightlyEvaluationJob> logger)
+    public NightlyEvaluationJob(RuleCatalog catalog, IOptions<NightlyOptions> nightly, Npgsql.NpgsqlDataSource dataSource, ILogger<NightlyEvaluationJob> logger)
     {
         _catalog = catalog;
         _nightly = nightly;
-        _store = store;
+        _dataSource = dataSource;
         _logger = logger;
     }
 
@@ -35,7 +40,7 @@ public sealed partial class NightlyEvaluationJob : IJob
         var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var asOf = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fired, zone).DateTime);
         var ruleSet = _catalog.ForProfile(_nightly.Value.Profile);
-        var runner = new NightlyRunner(_store.Value.ConnectionString, ruleSet);
+        var runner = new NightlyRunner(_dataSource, ruleSet);
         LogStarting(asOf, _nightly.Value.Profile);
         if (ruleSet.Calendar.MissingNextYearWarning(asOf) is { } calendarWarning)
         {

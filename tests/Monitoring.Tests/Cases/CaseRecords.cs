@@ -2,6 +2,12 @@ using System.Globalization;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Records;
 using Monitoring.Tests.Support;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Tests.Cases;
 

@@ -2,10 +2,13 @@ using System.Text;
 using System.Text.Json;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Store;
 using Monitoring.Tests.Store;
 using Monitoring.Tests.Support;
 using static Monitoring.Tests.Cases.CaseRecords;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Cases;
 
 namespace Monitoring.Tests.Cases;
 
@@ -16,11 +19,11 @@ public sealed class CaseStoreTests : IClassFixture<PostgresFixture>
 
     public CaseStoreTests(PostgresFixture db) => _db = db.Migrated();
 
-    private CaseService Service() => new(SharedCatalog.Instance, _db.ConnectionString, null);
+    private CaseService Service() => new(SharedCatalog.Instance, _db.DataSource, null);
 
     private void Import(params string[] lines)
     {
-        var result = new HouseholdImporter(_db.ConnectionString).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), D("2022-06-30"),
+        var result = new HouseholdImporter(_db.DataSource).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), D("2022-06-30"),
             p => Assert.Fail(p.ToString()));
         Assert.True(result.Committed);
     }
@@ -101,8 +104,8 @@ public sealed class CaseStoreTests : IClassFixture<PostgresFixture>
         service.Execute("610728-3002", Open("2022-05-01"), "王五", "test", D("2022-05-01"));
 
         var ruleSet = SharedCatalog.Instance.ForProfile(Zhenba);
-        var run = new NightlyRunner(_db.ConnectionString, ruleSet).Run(asOf);
-        var stored = new FindingsExporter(_db.ConnectionString).Findings(run.RunId, null)
+        var run = new NightlyRunner(_db.DataSource, ruleSet).Run(asOf);
+        var stored = new FindingsExporter(_db.DataSource).Findings(run.RunId, null)
             .Select(f => JsonDocument.Parse(f).RootElement.Clone()).ToList();
 
         var current = service.Store.Households(null, null).Select(HouseholdJsonLines.Serialize).ToList();

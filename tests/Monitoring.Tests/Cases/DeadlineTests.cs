@@ -1,6 +1,12 @@
 using Monitoring.Engine.Cases;
 using Monitoring.Tests.Support;
 using static Monitoring.Tests.Cases.CaseRecords;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Tests.Cases;
 
@@ -67,7 +73,7 @@ public sealed class DeadlineTests
         var notVisited = Calculator().For(included, D("2021-12-05")).Where(o => o.Kind == "monitored-visit").ToList();
         Assert.Equal([ObligationStatus.Overdue, ObligationStatus.Open], notVisited.Select(v => v.Status));
 
-        var released = Run(procedure, included, Release("village_notice", "2022-03-01"), Release("town_recheck", "2022-03-08"),
+        var released = Run(procedure, included, Release("village_notice", "2022-03-01", "2022-03-07"), Release("town_recheck", "2022-03-08"),
             Release("department_review", "2022-03-10"), Release("county_announcement", "2022-03-15"));
         var revisit = Find(Calculator().For(released, D("2022-09-16")), "revisit");
         Assert.Equal(D("2022-09-15"), revisit.Due); // six months after the announcement (004 #3)

@@ -2,6 +2,12 @@ using DocumentFormat.OpenXml.Packaging;
 using Monitoring.Engine.Cases;
 using Monitoring.Tests.Support;
 using static Monitoring.Tests.Cases.CaseRecords;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Tests.Cases;
 

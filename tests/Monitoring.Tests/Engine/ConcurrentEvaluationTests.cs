@@ -2,7 +2,7 @@ using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Facts;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Output;
+using Monitoring.Engine.Formats;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Engine;

@@ -2,8 +2,8 @@ using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Findings;
 using Monitoring.Engine.Reading;
-using Monitoring.Engine.Validation;
 using Monitoring.Tests.Support;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;
 

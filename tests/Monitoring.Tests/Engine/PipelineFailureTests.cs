@@ -2,6 +2,7 @@ using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Generation;
 using Monitoring.Rules.Facts;
 using Monitoring.Tests.Support;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Monitoring.Engine.Validation;
 using Monitoring.Tests.Support;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;
 

@@ -6,6 +6,7 @@ using Monitoring.Rules.Facts;
 using Monitoring.Rules.Parameters;
 using Monitoring.Tests.Support;
 using RulesEngine.Models;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;
 

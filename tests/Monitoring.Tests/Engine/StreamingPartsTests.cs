@@ -1,6 +1,7 @@
 using System.Text;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Reading;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Engine;
 

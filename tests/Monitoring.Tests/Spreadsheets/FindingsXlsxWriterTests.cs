@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using Monitoring.Engine.Exporting;
+using Monitoring.Engine.Formats;
 
 namespace Monitoring.Tests.Spreadsheets;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Monitoring.Engine.Importing;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Spreadsheets;
 

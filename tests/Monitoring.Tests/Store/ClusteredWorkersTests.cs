@@ -1,9 +1,14 @@
 using System.Diagnostics;
-using System.Text;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
-using Npgsql;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 

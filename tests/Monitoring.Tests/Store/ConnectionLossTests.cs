@@ -1,8 +1,14 @@
+using Monitoring.Store;
 using System.Diagnostics;
 using System.Text;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 
@@ -21,10 +27,11 @@ public sealed class ConnectionLossTests : IClassFixture<PostgresFixture>
     public void A_run_whose_connection_is_terminated_fails_cleanly_without_partial_results()
     {
         var lines = new HouseholdGenerator(3, AsOf).GenerateMany(40_000).Select(HouseholdJsonLines.Serialize);
-        new HouseholdImporter(_db.ConnectionString).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), AsOf, p => Assert.Fail(p.ToString()));
+        new HouseholdImporter(_db.DataSource).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), AsOf, p => Assert.Fail(p.ToString()));
 
         var runConnection = _db.ConnectionString + ";Application Name=monitoring-connection-loss-test";
-        var runner = new NightlyRunner(runConnection, SharedCatalog.Instance.ForProfile("cn-national"));
+        using var runSource = StoreDataSource.Create(runConnection);
+        var runner = new NightlyRunner(runSource, SharedCatalog.Instance.ForProfile("cn-national"));
         var run = Task.Run(() => runner.Run(AsOf));
         var watch = Stopwatch.StartNew();
         long terminated = 0;

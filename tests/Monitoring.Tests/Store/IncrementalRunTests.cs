@@ -1,8 +1,13 @@
 using System.Text;
 using Monitoring.Engine.Generation;
 using Monitoring.Engine.Records;
-using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 
@@ -51,13 +56,13 @@ public sealed class IncrementalRunTests : IClassFixture<PostgresFixture>, IDispo
                 Import(Change(households, night), night);
             }
 
-            var incremental = new NightlyRunner(_incremental.ConnectionString, ruleSet).Run(night);
-            var full = new NightlyRunner(_full.ConnectionString, ruleSet).Run(night, full: true);
+            var incremental = new NightlyRunner(_incremental.DataSource, ruleSet).Run(night);
+            var full = new NightlyRunner(_full.DataSource, ruleSet).Run(night, full: true);
 
             Assert.True(full.Plan.IsFull);
             Assert.Equal(Households, full.HouseholdsEvaluated);
-            var expected = new FindingsExporter(_full.ConnectionString).Findings(full.RunId, null).ToList();
-            var actual = new FindingsExporter(_incremental.ConnectionString).Findings(incremental.RunId, null).ToList();
+            var expected = new FindingsExporter(_full.DataSource).Findings(full.RunId, null).ToList();
+            var actual = new FindingsExporter(_incremental.DataSource).Findings(incremental.RunId, null).ToList();
             Assert.True(expected.SequenceEqual(actual), $"{night:yyyy-MM-dd}: {FirstDifference(expected, actual)}");
             Assert.Equal(full.Summary.FindingsByRule, incremental.Summary.FindingsByRule);
             Assert.Equal(full.Summary.CandidatesByType, incremental.Summary.CandidatesByType);
@@ -86,17 +91,17 @@ public sealed class IncrementalRunTests : IClassFixture<PostgresFixture>, IDispo
         try
         {
             var households = new HouseholdGenerator(12, FirstNight).GenerateMany(50).ToList();
-            Assert.True(new HouseholdImporter(db.ConnectionString).ImportJsonLines(Lines(households), FirstNight, p => Assert.Fail(p.ToString())).Committed);
-            var first = new NightlyRunner(db.ConnectionString, ruleSet).Run(FirstNight);
-            var next = new NightlyRunner(db.ConnectionString, ruleSet).Run(FirstNight.AddDays(5));
-            var earlier = new NightlyRunner(db.ConnectionString, ruleSet).Run(FirstNight.AddDays(2));
+            Assert.True(new HouseholdImporter(db.DataSource).ImportJsonLines(Lines(households), FirstNight, p => Assert.Fail(p.ToString())).Committed);
+            var first = new NightlyRunner(db.DataSource, ruleSet).Run(FirstNight);
+            var next = new NightlyRunner(db.DataSource, ruleSet).Run(FirstNight.AddDays(5));
+            var earlier = new NightlyRunner(db.DataSource, ruleSet).Run(FirstNight.AddDays(2));
 
             Assert.True(first.Plan.IsFull);
             Assert.False(next.Plan.IsFull);
             Assert.True(earlier.Plan.IsFull);
             Assert.Contains("早于上一批次", earlier.Plan.ReasonZh, StringComparison.Ordinal);
             var (expected, _, _) = Evaluate.Lines(households.Select(HouseholdJsonLines.Serialize), FirstNight.AddDays(2), Profile);
-            Assert.Equal(expected.Select(f => f.GetRawText()), new FindingsExporter(db.ConnectionString).Findings(earlier.RunId, null));
+            Assert.Equal(expected.Select(f => f.GetRawText()), new FindingsExporter(db.DataSource).Findings(earlier.RunId, null));
         }
         finally
         {
@@ -149,7 +154,9 @@ public sealed class IncrementalRunTests : IClassFixture<PostgresFixture>, IDispo
     {
         foreach (var db in new[] { _incremental, _full })
         {
-            var result = new HouseholdImporter(db.ConnectionString).ImportJsonLines(Lines(households), night, p => Assert.Fail($"{night:yyyy-MM-dd} {p}"));
+            // The generated nights remove members and visits on purpose: the store is told so (--allow-removals).
+            var result = new HouseholdImporter(db.DataSource).ImportJsonLines(Lines(households), night, ImportSource.Unnamed with { AllowRemovals = true },
+                p => Assert.Fail($"{night:yyyy-MM-dd} {p}"));
             Assert.True(result.Committed);
         }
     }

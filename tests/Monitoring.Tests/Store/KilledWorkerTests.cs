@@ -1,9 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
-using Npgsql;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 
@@ -22,7 +27,7 @@ public sealed class KilledWorkerTests : IClassFixture<PostgresFixture>
     public void A_worker_killed_mid_run_leaves_no_complete_run_and_the_rerun_loses_and_duplicates_nothing()
     {
         var lines = new HouseholdGenerator(9, AsOf).GenerateMany(40_000).Select(HouseholdJsonLines.Serialize).ToList();
-        var imported = new HouseholdImporter(_db.ConnectionString).ImportJsonLines(
+        var imported = new HouseholdImporter(_db.DataSource).ImportJsonLines(
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), AsOf, p => Assert.Fail(p.ToString()));
         Assert.True(imported.Committed);
 
@@ -43,12 +48,12 @@ public sealed class KilledWorkerTests : IClassFixture<PostgresFixture>
         Assert.Equal(0, Scalar("SELECT count(*) FROM findings"));
         Assert.Equal(0, Scalar("SELECT count(*) FROM household_outcomes"));
 
-        var rerun = new NightlyRunner(_db.ConnectionString, SharedCatalog.Instance.ForProfile("cn-national")).Run(AsOf);
+        var rerun = new NightlyRunner(_db.DataSource, SharedCatalog.Instance.ForProfile("cn-national")).Run(AsOf);
         Assert.Equal(1, Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'failed'"));
         var (expected, _, _) = Evaluate.Lines(lines, AsOf);
         Assert.Equal(expected.Count, Scalar($"SELECT count(*) FROM findings WHERE run_id = {rerun.RunId}"));
         Assert.Equal(expected.Count, Scalar($"SELECT count(DISTINCT (household_id, rule_id)) FROM findings WHERE run_id = {rerun.RunId}"));
-        Assert.Equal(expected.Select(f => f.GetRawText()), new FindingsExporter(_db.ConnectionString).Findings(rerun.RunId, null));
+        Assert.Equal(expected.Select(f => f.GetRawText()), new FindingsExporter(_db.DataSource).Findings(rerun.RunId, null));
     }
 
     private long Scalar(string sql) => Sql.Count(_db.ConnectionString, sql);

@@ -1,10 +1,14 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Store;
 using Monitoring.Engine.Validation;
 using Monitoring.Tests.Support;
 using Npgsql;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 
@@ -31,7 +35,7 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
         var bad = SampleHousehold.Create("610728-9002");
         bad["incomes"]![0]!["size"] = 0;
         var problems = new List<RecordProblem>();
-        var result = new HouseholdImporter(_db.ConnectionString).ImportJsonLines(Stream([SampleHousehold.Line(changed), SampleHousehold.Line(bad)]), AsOf, problems.Add);
+        var result = new HouseholdImporter(_db.DataSource).ImportJsonLines(Stream([SampleHousehold.Line(changed), SampleHousehold.Line(bad)]), AsOf, problems.Add);
 
         Assert.False(result.Committed);
         var problem = Assert.Single(problems);
@@ -50,7 +54,7 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
             ["610728-9302", "610728", "610728001001", "一般农户", "m1", "王二", "户主", "1970-13-01"],
         ]);
         var problems = new List<RecordProblem>();
-        var result = new HouseholdImporter(_db.ConnectionString).ImportTabular(csv, Monitoring.Engine.Importing.TabularFormat.Csv, AsOf, problems.Add);
+        var result = new HouseholdImporter(_db.DataSource).ImportTabular(csv, Monitoring.Engine.Importing.TabularFormat.Csv, AsOf, problems.Add);
 
         Assert.False(result.Committed);
         var problem = Assert.Single(problems);
@@ -58,7 +62,7 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
         Assert.Equal(before, Counts());
 
         var good = Monitoring.Tests.Spreadsheets.SheetFiles.Csv([header, ["610728-9301", "610728", "610728001001", "脱贫户", "m1", "王一", "户主", "1970-05-01"]]);
-        Assert.True(new HouseholdImporter(_db.ConnectionString).ImportTabular(good, Monitoring.Engine.Importing.TabularFormat.Csv, AsOf, p => Assert.Fail(p.ToString())).Committed);
+        Assert.True(new HouseholdImporter(_db.DataSource).ImportTabular(good, Monitoring.Engine.Importing.TabularFormat.Csv, AsOf, p => Assert.Fail(p.ToString())).Committed);
         Assert.Equal("lifted", Sql.Value(_db.ConnectionString, "SELECT category FROM households WHERE id = '610728-9301'"));
     }
 
@@ -69,12 +73,12 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
         household["members"]![0]!["medicalInsurance"] = false;
         Import([SampleHousehold.Line(household)]);
         var ruleSet = SharedCatalog.Instance.ForProfile("cn-national");
-        var first = new NightlyRunner(_db.ConnectionString, ruleSet).Run(new DateOnly(2021, 11, 30));
+        var first = new NightlyRunner(_db.DataSource, ruleSet).Run(new DateOnly(2021, 11, 30));
 
         household["members"]![0]!["medicalInsurance"] = true;
         household["members"]![1]!["schooling"] = "not_enrolled";
         Import([SampleHousehold.Line(household)]);
-        var second = new NightlyRunner(_db.ConnectionString, ruleSet).Run(new DateOnly(2021, 11, 30));
+        var second = new NightlyRunner(_db.DataSource, ruleSet).Run(new DateOnly(2021, 11, 30));
 
         Assert.Equal(first.RunId, second.PreviousRunId);
         Assert.True(second.NewFindings >= 1);
@@ -105,13 +109,13 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
             insert.ExecuteNonQuery();
         }
 
-        var runner = new NightlyRunner(_db.ConnectionString, SharedCatalog.Instance.ForProfile("cn-national"));
+        var runner = new NightlyRunner(_db.DataSource, SharedCatalog.Instance.ForProfile("cn-national"));
         Assert.True(runner.MarkAbandonedRunsFailed() >= 1);
         Assert.Equal(0, runner.MarkAbandonedRunsFailed());
     }
 
     private ImportResult Import(IReadOnlyList<string> lines) =>
-        new HouseholdImporter(_db.ConnectionString).ImportJsonLines(Stream(lines), AsOf, p => Assert.Fail(p.ToString()));
+        new HouseholdImporter(_db.DataSource).ImportJsonLines(Stream(lines), AsOf, p => Assert.Fail(p.ToString()));
 
     private static MemoryStream Stream(IEnumerable<string> lines) => new(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
 

@@ -1,8 +1,15 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
+using Monitoring.Store;
 using Npgsql;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 
@@ -23,11 +30,18 @@ public sealed class PostgresFixture : IDisposable
         DatabaseName = "monitoring_test_" + Guid.NewGuid().ToString("N")[..12];
         Execute($"CREATE DATABASE {DatabaseName}");
         ConnectionString = $"{Server};Database={DatabaseName}";
+        DataSource = StoreDataSource.Create(ConnectionString);
     }
+
+    /// <summary>The data source the store services use, as the application registers it.</summary>
+    public NpgsqlDataSource DataSource { get; }
 
     public string DatabaseName { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The same database as the application role <c>monitoring_app</c> (not a superuser; exists once migrated).</summary>
+    public string AppConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = "monitoring_app" }.ConnectionString;
 
     /// <summary>Applies the migrations (once) and returns this fixture.</summary>
     public PostgresFixture Migrated()
@@ -50,6 +64,7 @@ public sealed class PostgresFixture : IDisposable
 
     public void Dispose()
     {
+        DataSource.Dispose();
         NpgsqlConnection.ClearAllPools();
         Execute($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
     }

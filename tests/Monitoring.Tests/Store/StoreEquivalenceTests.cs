@@ -1,8 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Monitoring.Engine.Generation;
-using Monitoring.Engine.Store;
 using Monitoring.Tests.Support;
+using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 
@@ -21,21 +26,21 @@ public sealed class StoreEquivalenceTests : IClassFixture<PostgresFixture>
     public void Imported_households_run_and_export_exactly_as_evaluate_writes_them()
     {
         var lines = new HouseholdGenerator(5, AsOf).GenerateMany(300).Select(HouseholdJsonLines.Serialize).ToList();
-        var imported = new HouseholdImporter(_db.ConnectionString).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), AsOf, p => Assert.Fail(p.ToString()));
+        var imported = new HouseholdImporter(_db.DataSource).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), AsOf, p => Assert.Fail(p.ToString()));
         Assert.True(imported.Committed);
 
         var ruleSet = SharedCatalog.Instance.ForProfile("shaanxi-zhenba-2021");
-        var run = new NightlyRunner(_db.ConnectionString, ruleSet).Run(AsOf);
-        var exported = new FindingsExporter(_db.ConnectionString).Findings(run.RunId, null).ToList();
+        var run = new NightlyRunner(_db.DataSource, ruleSet).Run(AsOf);
+        var exported = new FindingsExporter(_db.DataSource).Findings(run.RunId, null).ToList();
 
         var (expected, problems, _) = Evaluate.Lines(lines, AsOf, "shaanxi-zhenba-2021");
         Assert.Empty(problems);
         Assert.Equal(expected.Select(f => f.GetRawText()), exported);
         Assert.Equal(exported.Count, run.NewFindings);
-        Assert.Equal("completed", new FindingsExporter(_db.ConnectionString).RunStatus(run.RunId));
+        Assert.Equal("completed", new FindingsExporter(_db.DataSource).RunStatus(run.RunId));
 
         var village = exported.Select(f => JsonNode.Parse(f)!["villageCode"]!.GetValue<string>()).First();
-        Assert.All(new FindingsExporter(_db.ConnectionString).Findings(run.RunId, village), f => Assert.Contains(village, f, StringComparison.Ordinal));
+        Assert.All(new FindingsExporter(_db.DataSource).Findings(run.RunId, village), f => Assert.Contains(village, f, StringComparison.Ordinal));
     }
 
 }

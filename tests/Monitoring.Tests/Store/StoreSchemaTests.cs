@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Monitoring.Engine.Store;
 using Npgsql;
+using Monitoring.Store.Schema;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Store;
 

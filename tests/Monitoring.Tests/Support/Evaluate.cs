@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Validation;
+using Monitoring.Engine.Cases;
 
 namespace Monitoring.Tests.Support;
 

@@ -1,8 +1,0 @@
-namespace Monitoring.Engine.Store;
-
-/// <summary>
-/// A household as the run read it (its current version) with its bookkeeping from the previous run of the profile
-/// (null fields when it was never evaluated).
-/// </summary>
-internal sealed record PriorOutcome(string HouseholdId, string HouseholdHash, string? OutcomeHash, long? OutcomeRunId, string? RuleIds, string? CandidateType,
-    long? RiskSinceRunId, string? EvaluatedHash, DateOnly? NextChangeOn);

@@ -1,0 +1,17 @@
+using Monitoring.Store.Importing;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Sql;
+using Monitoring.Store.Cases;
+using Monitoring.Engine.Formats;
+using Monitoring.Engine.Cases;
+
+namespace Monitoring.Store.Nightly;
+
+/// <summary>How a run evaluates: every household (full) or only those due (incremental), and why, in Chinese.</summary>
+public sealed record RunPlan(string Mode, string ReasonZh, long? PreviousRunId)
+{
+    public const string Full = "full";
+    public const string Incremental = "incremental";
+
+    public bool IsFull => Mode == Full;
+}
