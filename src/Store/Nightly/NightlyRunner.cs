@@ -256,7 +256,7 @@ public sealed class NightlyRunner
         {
             return $"""
                 COPY (SELECT h.id, h.current_hash, v.record::text, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
-                          s.household_hash AS evaluated_hash, s.next_change_on
+                          s.household_hash AS evaluated_hash, s.next_change_on, s.gap_series
                       FROM households h JOIN household_versions v ON v.hash = h.current_hash
                       LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(_ruleSet.Profile.Id)})
                 TO STDOUT (FORMAT BINARY)
@@ -265,7 +265,7 @@ public sealed class NightlyRunner
 
         return """
             COPY (SELECT d.id, d.current_hash, v.record::text, d.outcome_hash, d.outcome_run_id, d.rule_ids, d.candidate_type, d.risk_since_run_id,
-                      d.evaluated_hash, d.next_change_on
+                      d.evaluated_hash, d.next_change_on, d.gap_series
                   FROM due_households d JOIN household_versions v ON v.hash = d.current_hash)
             TO STDOUT (FORMAT BINARY)
             """;
@@ -282,7 +282,7 @@ public sealed class NightlyRunner
         StoreSql.Execute(read, $"""
             CREATE TEMP TABLE due_households ON COMMIT DROP AS
             SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
-                s.household_hash AS evaluated_hash, s.next_change_on
+                s.household_hash AS evaluated_hash, s.next_change_on, s.gap_series
             FROM households h
             LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(_ruleSet.Profile.Id)}
             WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
@@ -304,7 +304,7 @@ public sealed class NightlyRunner
             // A text value travels as its UTF-8 bytes in binary COPY: read them as such, without a round trip through UTF-16.
             var record = export.Read<byte[]>(NpgsqlDbType.Bytea);
             prior.Enqueue(new PriorOutcome(id, hash, NullableText(export), NullableLong(export), NullableText(export), NullableText(export), NullableLong(export),
-                NullableText(export), NullableDate(export)));
+                NullableText(export), NullableDate(export), NullableText(export)));
             yield return record;
         }
     }
@@ -453,7 +453,7 @@ public sealed class NightlyRunner
     /// </summary>
     private static void SaveStates(NpgsqlConnection write, string profile, string statesFile)
     {
-        const string Columns = "household_id, profile, household_hash, last_run_id, next_change_on, outcome_hash, outcome_run_id, candidate_type, rule_ids, risk_since_run_id";
+        const string Columns = "household_id, profile, household_hash, last_run_id, next_change_on, outcome_hash, outcome_run_id, candidate_type, rule_ids, risk_since_run_id, gap_series";
         using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM household_evaluation_states WHERE profile = @profile)", write))
         {
             any.Parameters.AddWithValue("profile", profile);
@@ -470,7 +470,8 @@ public sealed class NightlyRunner
             INSERT INTO household_evaluation_states ({Columns}) SELECT {Columns} FROM state_updates
             ON CONFLICT (household_id, profile) DO UPDATE SET household_hash = EXCLUDED.household_hash, last_run_id = EXCLUDED.last_run_id,
                 next_change_on = EXCLUDED.next_change_on, outcome_hash = EXCLUDED.outcome_hash, outcome_run_id = EXCLUDED.outcome_run_id,
-                candidate_type = EXCLUDED.candidate_type, rule_ids = EXCLUDED.rule_ids, risk_since_run_id = EXCLUDED.risk_since_run_id
+                candidate_type = EXCLUDED.candidate_type, rule_ids = EXCLUDED.rule_ids, risk_since_run_id = EXCLUDED.risk_since_run_id,
+                gap_series = EXCLUDED.gap_series
             """);
     }
 

@@ -122,6 +122,7 @@ internal sealed class OutcomeRecorder : IDisposable
             }
         }
 
+        var gapSeries = GapNotCleared(household, prior, findings, json, ref nextChange);
         var outcomeHash = OutcomeHash(outcome.CandidateType, json);
         var ruleIds = string.Join(",", findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
         foreach (var finding in findings)
@@ -154,13 +155,58 @@ internal sealed class OutcomeRecorder : IDisposable
             Count(CandidateDelta, outcome.CandidateType, +1);
         }
 
-        if (changed || prior.EvaluatedHash != prior.HouseholdHash || prior.NextChangeOn != nextChange || prior.RiskSinceRunId != riskSince)
+        if (changed || prior.EvaluatedHash != prior.HouseholdHash || prior.NextChangeOn != nextChange || prior.RiskSinceRunId != riskSince
+            || prior.GapSeries != gapSeries)
         {
             StatesWritten++;
             _row.Clear().Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(_runId).Field(nextChange).Field(outcomeHash)
-                .Field(changed ? _runId : prior.OutcomeRunId).Field(outcome.CandidateType).Field(ruleIds).Field(riskSince).EndRow();
+                .Field(changed ? _runId : prior.OutcomeRunId).Field(outcome.CandidateType).Field(ruleIds).Field(riskSince).Field(gapSeries).EndRow();
             _states.Write(_row);
         }
+    }
+
+    /// <summary>
+    /// PROC-GAP-NOT-CLEARED, stored mode: continues each gap finding's series of nights (kept in the evaluation state like the
+    /// candidate's risk series), adds the finding when a series outlived its clearing deadline, and otherwise looks again the
+    /// day after the nearest deadline. Returns the series to keep.
+    /// </summary>
+    private string? GapNotCleared(EvaluatedHousehold household, PriorOutcome prior, List<Finding> findings, List<byte[]> json, ref DateOnly nextChange)
+    {
+        if (_evaluator.GapRule is not { } rule || (prior.GapSeries is null && !findings.Exists(f => rule.ReadsStored(f.RuleId))))
+        {
+            return null;
+        }
+
+        var series = GapSeries.Continue(rule, findings, prior.GapSeries, _runId);
+        var clearBy = _evaluator.TextParameter("gapClearBy", household.CountyCode);
+        if (clearBy is null || series.Count == 0)
+        {
+            return GapSeries.Format(series);
+        }
+
+        var overdue = new List<(string RuleId, string Member, long FirstRunId, DateOnly FirstNight, DateOnly Deadline)>();
+        foreach (var (key, since) in series)
+        {
+            var firstNight = _history.AsOfOf(since);
+            var deadline = GapSeries.Deadline(firstNight, clearBy);
+            if (_asOf > deadline)
+            {
+                var bar = key.IndexOf('|', StringComparison.Ordinal);
+                overdue.Add((key[..bar], key[(bar + 1)..], since, firstNight, deadline));
+            }
+            else if (deadline.AddDays(1) < nextChange)
+            {
+                nextChange = deadline.AddDays(1);
+            }
+        }
+
+        if (overdue.Count > 0 && _evaluator.GapNotCleared(household.Outcome.HouseholdId, household.VillageCode, household.CountyCode, overdue) is { } stored)
+        {
+            findings.Add(stored);
+            json.Add(FindingJson.Serialize(stored));
+        }
+
+        return GapSeries.Format(series);
     }
 
     /// <summary>Closes the buffered files so they can be copied into the database.</summary>
