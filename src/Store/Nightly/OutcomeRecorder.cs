@@ -35,6 +35,9 @@ internal sealed class OutcomeRecorder : IDisposable
     private readonly StreamWriter _outcomes;
     private readonly StreamWriter _states;
     private readonly StreamWriter _replaced;
+    private readonly StreamWriter _evaluations;
+    private readonly List<SetAsideHousehold> _setAside = [];
+    private long _setAsideLine;
 
     public OutcomeRecorder(long runId, DateOnly asOf, string profile, NpgsqlBinaryImporter findings, HouseholdEvaluator evaluator, RunHistory history,
         ConcurrentQueue<PriorOutcome> prior, string workDirectory)
@@ -49,9 +52,11 @@ internal sealed class OutcomeRecorder : IDisposable
         OutcomesFile = Path.Combine(workDirectory, "outcomes.copy");
         StatesFile = Path.Combine(workDirectory, "states.copy");
         ReplacedFile = Path.Combine(workDirectory, "replaced.copy");
+        EvaluationsFile = Path.Combine(workDirectory, "evaluations.copy");
         _outcomes = new StreamWriter(OutcomesFile, false, new UTF8Encoding(false), 1 << 16);
         _states = new StreamWriter(StatesFile, false, new UTF8Encoding(false), 1 << 16);
         _replaced = new StreamWriter(ReplacedFile, false, new UTF8Encoding(false), 1 << 16);
+        _evaluations = new StreamWriter(EvaluationsFile, false, new UTF8Encoding(false), 1 << 16);
     }
 
     public string OutcomesFile { get; }
@@ -60,6 +65,12 @@ internal sealed class OutcomeRecorder : IDisposable
 
     /// <summary>(household id, run of the outcome it replaces, rules of the new outcome) for every household whose earlier outcome was replaced.</summary>
     public string ReplacedFile { get; }
+
+    /// <summary>(run, household, profile, version, risk series) where the version evaluated or the risk series changed but the outcome did not.</summary>
+    public string EvaluationsFile { get; }
+
+    /// <summary>Households whose stored record could not be evaluated on the as-of.</summary>
+    public IReadOnlyList<SetAsideHousehold> SetAsideHouseholds => _setAside;
 
     public long Evaluated { get; private set; }
 
@@ -98,31 +109,31 @@ internal sealed class OutcomeRecorder : IDisposable
         var nextChange = household.NextChangeOn ?? _asOf.AddDays(1);
 
         // PROC-CANDIDATE-NO-CASE, stored mode: a risk on every nightly run for candidateGraceDays runs, and still no case.
-        long? riskSince = null;
-        if (outcome.CandidateType is not null && !household.HasCase)
+        var check = StoredCandidateRule.Apply(outcome, household.HasCase, household.CountyCode, household.VillageCode, prior.RiskSinceRunId, _runId, _history, _evaluator,
+            outcome.CandidateType is not null && !household.HasCase ? Grace(household.CountyCode) : null);
+        var riskSince = check.RiskSinceRunId;
+        if (check.Finding is { } stored)
         {
-            riskSince = prior.RiskSinceRunId ?? _runId;
-            if (!findings.Exists(f => f.RuleId == HouseholdEvaluator.CandidateWithoutCaseRule) && Grace(household.CountyCode) is { } grace)
-            {
-                var nights = _history.NightsSince(riskSince.Value);
-                if (nights >= grace)
-                {
-                    var risks = findings.Where(f => f.Severity == "risk").Select(f => f.RuleId).ToList();
-                    if (_evaluator.CandidateWithoutCase(outcome.HouseholdId, household.VillageCode, household.CountyCode, _history.AsOfOf(riskSince.Value), risks) is { } stored)
-                    {
-                        findings.Add(stored);
-                        json.Add(FindingJson.Serialize(stored));
-                    }
-                }
-                else
-                {
-                    var due = _asOf.AddDays(grace - nights);
-                    nextChange = due < nextChange ? due : nextChange;
-                }
-            }
+            json.Add(FindingJson.Serialize(stored));
+        }
+        else if (check.Nights is { } nights && check.GraceNights is { } grace)
+        {
+            var due = _asOf.AddDays(grace - nights);
+            nextChange = due < nextChange ? due : nextChange;
         }
 
-        var gapSeries = GapNotCleared(household, prior, findings, json, ref nextChange);
+        // PROC-GAP-NOT-CLEARED, stored mode: each gap finding's series of nights, and the finding once one outlives its deadline.
+        var (gapSeries, gapFinding, lookAgainOn) = StoredGapRule.Apply(outcome, household.CountyCode, household.VillageCode, prior.GapSeries, _runId, _asOf, _history, _evaluator);
+        if (gapFinding is not null)
+        {
+            json.Add(FindingJson.Serialize(gapFinding));
+        }
+
+        if (lookAgainOn is { } again && again < nextChange)
+        {
+            nextChange = again;
+        }
+
         var outcomeHash = OutcomeHash(outcome.CandidateType, json);
         var ruleIds = string.Join(",", findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
         foreach (var finding in findings)
@@ -130,14 +141,17 @@ internal sealed class OutcomeRecorder : IDisposable
             RuleTotals[finding.RuleId] = RuleTotals.GetValueOrDefault(finding.RuleId) + 1;
         }
 
-        Count(CandidateTotals, outcome.CandidateType, +1);
+        if (outcome.CandidateType is { } candidateType)
+        {
+            CandidateTotals[candidateType] = CandidateTotals.GetValueOrDefault(candidateType) + 1;
+        }
         var changed = prior.OutcomeHash != outcomeHash;
         if (changed)
         {
             OutcomesRecorded++;
             WriteFindings(findings, json, prior.HouseholdHash);
             _row.Clear().Field(_runId).Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(outcomeHash)
-                .Field(outcome.CandidateType).Field(household.VillageCode).Field(findings.Count).EndRow();
+                .Field(outcome.CandidateType).Field(household.VillageCode).Field(findings.Count).Field(riskSince).Field(gapSeries).EndRow();
             _outcomes.Write(_row);
             if (prior.OutcomeRunId is { } replacedRun)
             {
@@ -155,6 +169,13 @@ internal sealed class OutcomeRecorder : IDisposable
             Count(CandidateDelta, outcome.CandidateType, +1);
         }
 
+        if (!changed && (prior.EvaluatedHash != prior.HouseholdHash || prior.RiskSinceRunId != riskSince || prior.GapSeries != gapSeries))
+        {
+            // What a replay of this run must know that the outcome rows do not say: the version evaluated, the risk and gap series.
+            _row.Clear().Field(_runId).Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(riskSince).Field(gapSeries).EndRow();
+            _evaluations.Write(_row);
+        }
+
         if (changed || prior.EvaluatedHash != prior.HouseholdHash || prior.NextChangeOn != nextChange || prior.RiskSinceRunId != riskSince
             || prior.GapSeries != gapSeries)
         {
@@ -165,59 +186,14 @@ internal sealed class OutcomeRecorder : IDisposable
         }
     }
 
-    /// <summary>
-    /// PROC-GAP-NOT-CLEARED, stored mode: continues each gap finding's series of nights (kept in the evaluation state like the
-    /// candidate's risk series), adds the finding when a series outlived its clearing deadline, and otherwise looks again the
-    /// day after the nearest deadline. Returns the series to keep.
-    /// </summary>
-    private string? GapNotCleared(EvaluatedHousehold household, PriorOutcome prior, List<Finding> findings, List<byte[]> json, ref DateOnly nextChange)
-    {
-        if (_evaluator.GapRule is not { } rule || (prior.GapSeries is null && !findings.Exists(f => rule.ReadsStored(f.RuleId))))
-        {
-            return null;
-        }
-
-        var series = GapSeries.Continue(rule, findings, prior.GapSeries, _runId);
-        var clearBy = _evaluator.TextParameter("gapClearBy", household.CountyCode);
-        if (clearBy is null || series.Count == 0)
-        {
-            return GapSeries.Format(series);
-        }
-
-        var overdue = new List<(string RuleId, string Member, long FirstRunId, DateOnly FirstNight, DateOnly Deadline)>();
-        foreach (var (key, since) in series)
-        {
-            var firstNight = _history.AsOfOf(since);
-            var deadline = GapSeries.Deadline(firstNight, clearBy);
-            if (_asOf > deadline)
-            {
-                var bar = key.IndexOf('|', StringComparison.Ordinal);
-                overdue.Add((key[..bar], key[(bar + 1)..], since, firstNight, deadline));
-            }
-            else if (deadline.AddDays(1) < nextChange)
-            {
-                nextChange = deadline.AddDays(1);
-            }
-        }
-
-        if (overdue.Count > 0 && _evaluator.GapNotCleared(household.Outcome.HouseholdId, household.VillageCode, household.CountyCode, overdue) is { } stored)
-        {
-            findings.Add(stored);
-            json.Add(FindingJson.Serialize(stored));
-        }
-
-        return GapSeries.Format(series);
-    }
-
     /// <summary>Closes the buffered files so they can be copied into the database.</summary>
     public void Complete()
     {
         _outcomes.Flush();
         _states.Flush();
         _replaced.Flush();
-        _outcomes.Dispose();
-        _states.Dispose();
-        _replaced.Dispose();
+        _evaluations.Flush();
+        Dispose();
     }
 
     public void Dispose()
@@ -225,7 +201,34 @@ internal sealed class OutcomeRecorder : IDisposable
         _outcomes.Dispose();
         _states.Dispose();
         _replaced.Dispose();
+        _evaluations.Dispose();
     }
+
+    /// <summary>
+    /// A problem with the record at position <paramref name="problem"/>.Line of the run's stream: that household is set
+    /// aside (named, counted, stored with the run). Its earlier outcome and bookkeeping stay as they were, so it stays due
+    /// and is evaluated again by the next run; a full run counts its outcome in force in the totals.
+    /// </summary>
+    public void SetAside(Monitoring.Engine.Validation.RecordProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Line != _setAsideLine)
+        {
+            if (!_prior.TryDequeue(out var prior))
+            {
+                throw new InvalidOperationException($"批次内部顺序错误：第 {problem.Line} 条记录没有对应的农户");
+            }
+
+            _setAsideLine = problem.Line;
+            _setAsideHousehold = prior;
+            Count(RuleTotals, prior.OutcomeHash is null ? null : prior.RuleIds, +1);
+            Count(CandidateTotals, prior.OutcomeHash is null ? null : prior.CandidateType, +1);
+        }
+
+        _setAside.Add(new SetAsideHousehold(_setAsideHousehold!.HouseholdId, _setAsideHousehold.HouseholdHash, problem.Field, problem.Reason));
+    }
+
+    private PriorOutcome? _setAsideHousehold;
 
     /// <summary>SHA-256 over the candidate type and every finding's JSON without its as-of date (the one field that moves every night).</summary>
     internal static string OutcomeHash(string? candidateType, List<byte[]> findings)

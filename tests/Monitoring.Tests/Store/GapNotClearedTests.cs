@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using Monitoring.Store.Exporting;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
+using Monitoring.Store.Replay;
+using Monitoring.Store.RuleSets;
+using Monitoring.Store.Runs;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Store;
@@ -55,6 +58,13 @@ public sealed class GapNotClearedTests : IClassFixture<PostgresFixture>
 
         // Replayable: the first night's run holds the gap finding the series started from.
         Assert.Contains(Findings(first.RunId), f => f.HouseholdId == "610728-7001" && f.RuleId == "WAT-QUALITY");
+        // Replayable: the replay of the night reproduces the stored finding byte for byte, from the logged gap series.
+        var exporter = new FindingsExporter(_db.DataSource);
+        var replay = new ReplayService(_db.DataSource, new RuleSetArchive(_db.DataSource, TimeProvider.System), new RunQueries(_db.DataSource, exporter), exporter)
+            .Replay(third.RunId, "610728-7001");
+        Assert.True(replay.Reproduced, string.Join("\n", replay.ReplayedFindings));
+        Assert.Contains(replay.ReplayedFindings, f => f.Contains(Rule, StringComparison.Ordinal));
+
         // The household fixed for one night and the one first seen tonight start again: no finding.
         Assert.DoesNotContain(findings, f => f.RuleId == Rule && f.HouseholdId != "610728-7001");
 
