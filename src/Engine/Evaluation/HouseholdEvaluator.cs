@@ -186,6 +186,75 @@ public sealed class HouseholdEvaluator
     /// <summary>The rule a stored run adds in its stored mode.</summary>
     public const string CandidateWithoutCaseRule = "PROC-CANDIDATE-NO-CASE";
 
+    /// <summary>The stored-mode rule that reads the history of gap findings.</summary>
+    public const string GapNotClearedRule = "PROC-GAP-NOT-CLEARED";
+
+    /// <summary>PROC-GAP-NOT-CLEARED when it is in force for this profile and date; null otherwise.</summary>
+    public RuleDefinition? GapRule
+    {
+        get
+        {
+            if (!_gapRuleLooked)
+            {
+                _gapRule = _householdRules.FirstOrDefault(r => r.Id == GapNotClearedRule);
+                _gapRuleLooked = true;
+            }
+
+            return _gapRule;
+        }
+    }
+
+    /// <summary>A text parameter in force on the evaluation date for a county (null when it has no value in force).</summary>
+    public string? TextParameter(string name, string countyCode)
+    {
+        _scope.BeginHousehold(countyCode);
+        _scope.BeginRule();
+        try
+        {
+            return _scope.Text(name);
+        }
+        catch (ParameterNotInForceException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// PROC-GAP-NOT-CLEARED in its stored mode: each gap (rule, member) has fired on every nightly run since its first night and
+    /// its clearing deadline has passed (000 row 4⑦; 001 #19). The finding names each gap's first run and night, so it can be
+    /// replayed from those runs.
+    /// </summary>
+    public Finding? GapNotCleared(string householdId, string? villageCode, string countyCode, IReadOnlyList<(string RuleId, string Member, long FirstRunId, DateOnly FirstNight, DateOnly Deadline)> gaps)
+    {
+        if (GapRule is not { } rule || gaps.Count == 0)
+        {
+            return null;
+        }
+
+        _scope.BeginHousehold(countyCode);
+        _scope.BeginRule();
+        foreach (var name in rule.ParameterNames)
+        {
+            _scope.Touch(name);
+        }
+
+        var described = gaps.Select(g => $"{g.RuleId}{(g.Member.Length > 0 ? $"（成员 {g.Member}）" : "")}自 {g.FirstNight:yyyy-MM-dd}（批次 {g.FirstRunId}）首次发现，应于 {g.Deadline:yyyy-MM-dd} 前解决").ToList();
+        List<KeyValuePair<string, object?>> values =
+        [
+            new("mode", "stored"),
+            new("gaps", string.Join("、", gaps.Select(g => g.Member.Length > 0 ? $"{g.RuleId}:{g.Member}" : g.RuleId))),
+            new("firstSeenOn", gaps.Min(g => g.FirstNight)),
+            new("firstRunIds", string.Join("、", gaps.Select(g => g.FirstRunId.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            new("deadline", gaps.Min(g => g.Deadline)),
+        ];
+        List<ResolvedParameter> parameters = [.. _scope.Read];
+        var explanation = ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null) + "：" + string.Join("；", described);
+        return Make(rule, householdId, gaps[0].Member.Length > 0 ? gaps[0].Member : null, values, parameters, explanation, VersionOf(rule, parameters), villageCode, countyCode);
+    }
+
+    private RuleDefinition? _gapRule;
+    private bool _gapRuleLooked;
+
     /// <summary>The risk rules that fire for the household as known on <paramref name="date"/>, with the parameters in force then.</summary>
     public IReadOnlyList<string> RiskRulesAsOf(HouseholdFacts household, DateOnly date)
     {

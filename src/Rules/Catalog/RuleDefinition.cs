@@ -47,6 +47,23 @@ public sealed class RuleDefinition
     /// <summary>stored for a rule that only the nightly run can evaluate (it reads the run history); null otherwise.</summary>
     public string? Mode { get; init; }
 
+    /// <summary>Stored-mode rules: the rules whose run history they read (ids, or a prefix ending in * such as HOU-*).</summary>
+    public IReadOnlyList<string> StoredRules { get; init; } = [];
+
+    /// <summary>Whether <paramref name="ruleId"/> is one of <see cref="StoredRules"/>.</summary>
+    public bool ReadsStored(string ruleId)
+    {
+        foreach (var pattern in StoredRules)
+        {
+            if (pattern.EndsWith('*') ? ruleId.StartsWith(pattern[..^1], StringComparison.Ordinal) : ruleId == pattern)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public required RuleNode Root { get; init; }
 
     /// <summary>Values reported with a finding (in addition to those of the conditions).</summary>

@@ -439,6 +439,12 @@ public sealed class RuleFunctions
         return _riskRulesAsOf(household, date);
     }
 
+    /// <summary>
+    /// The condition of a rule only the nightly run can evaluate (it reads the run history): always false in a stateless
+    /// evaluation; it names the rule's parameter so the loader checks it.
+    /// </summary>
+    public bool StoredModeOnly(string parameter) => false;
+
     /// <summary>Joins items with the Chinese enumeration comma: 高血压、糖尿病.</summary>
     public string List(IEnumerable<string> items) => string.Join("、", items);
 

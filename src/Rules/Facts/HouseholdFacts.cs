@@ -110,8 +110,18 @@ public sealed class HouseholdFacts
     }
 
     /// <summary>A serious_illness, disaster or accident event dated inside the cycle (its from to its to, both included).</summary>
-    public bool HasShockInside(IncomeCycleFacts cycle) =>
-        Events.Any(e => e.Kind is "serious_illness" or "disaster" or "accident" && e.Date >= cycle.From && e.Date <= cycle.To);
+    public bool HasShockInside(IncomeCycleFacts cycle)
+    {
+        foreach (var e in Events)
+        {
+            if (e.Kind is "serious_illness" or "disaster" or "accident" && e.Date >= cycle.From && e.Date <= cycle.To)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Inpatient medical expenditure (v1 records: all medical) before reimbursement, dated in (as-of − 12 months, as-of].</summary>
     public decimal InpatientAmountLast12Months => SumInpatient(e => e.Amount);

@@ -220,6 +220,7 @@ public static class RuleCatalogLoader
                     "riskMeasureMap" => RuleFunctions.ParseMeasureMap(value.Value).Keys.FirstOrDefault(k => !Catalog.MeasureCategories.Kinds.Contains(k)) is { } unknownCategory
                         ? throw new FormatException($"未知的风险类别 '{unknownCategory}'")
                         : 0,
+                    "gapClearBy" => value.Value is "year-end" or "next-month-end" ? 0 : throw new FormatException($"'{value.Value}' 应为 year-end 或 next-month-end"),
                     "repairBy" => RuleFunctions.MonthDay(value.Value) is null ? throw new FormatException($"'{value.Value}' 应写作 MM-DD（如 10-31）") : 0,
                     _ => 0,
                 };

@@ -109,6 +109,7 @@ public sealed partial class WorkflowRuleCompiler
             Interpretation = props.Optional("interpretation"),
             Profiles = props.StringList("profiles"),
             Population = props.Required("population"),
+            StoredRules = props.StringList("storedRules"),
             Mode = props.Optional("mode") is { } mode ? (mode == "stored" ? mode : throw new RuleLoadException(file, id, $"mode 只能为 stored，而不是 '{mode}'")) : null,
             MeasureCategory = MeasureCategoryOf(props, severity, file, id),
             Root = root,

@@ -100,7 +100,7 @@ internal static class HouseholdSelection
         StoreSql.Execute(read, $"""
             CREATE TEMP TABLE due_households ON COMMIT DROP AS
             SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
-                s.household_hash AS evaluated_hash, s.next_change_on
+                s.household_hash AS evaluated_hash, s.next_change_on, s.gap_series
             FROM households h
             LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(profile)}
             WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
@@ -120,7 +120,7 @@ internal static class HouseholdSelection
         {
             // A past night is evaluated on its own: no earlier bookkeeping (it belongs to other nights), every outcome recorded.
             return """
-                COPY (SELECT p.id, p.hash, v.record::text, NULL::text, NULL::bigint, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::date
+                COPY (SELECT p.id, p.hash, v.record::text, NULL::text, NULL::bigint, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::date, NULL::text
                       FROM point_in_time p JOIN household_versions v ON v.hash = p.hash)
                 TO STDOUT (FORMAT BINARY)
                 """;
@@ -130,7 +130,7 @@ internal static class HouseholdSelection
         {
             return $"""
                 COPY (SELECT h.id, h.current_hash, v.record::text, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
-                          s.household_hash AS evaluated_hash, s.next_change_on
+                          s.household_hash AS evaluated_hash, s.next_change_on, s.gap_series
                       FROM households h JOIN household_versions v ON v.hash = h.current_hash
                       LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(profile)})
                 TO STDOUT (FORMAT BINARY)
@@ -139,7 +139,7 @@ internal static class HouseholdSelection
 
         return """
             COPY (SELECT d.id, d.current_hash, v.record::text, d.outcome_hash, d.outcome_run_id, d.rule_ids, d.candidate_type, d.risk_since_run_id,
-                      d.evaluated_hash, d.next_change_on
+                      d.evaluated_hash, d.next_change_on, d.gap_series
                   FROM due_households d JOIN household_versions v ON v.hash = d.current_hash)
             TO STDOUT (FORMAT BINARY)
             """;
@@ -155,7 +155,7 @@ internal static class HouseholdSelection
             // A text value travels as its UTF-8 bytes in binary COPY: read them as such, without a round trip through UTF-16.
             var record = export.Read<byte[]>(NpgsqlDbType.Bytea);
             prior.Enqueue(new PriorOutcome(id, hash, NullableText(export), NullableLong(export), NullableText(export), NullableText(export), NullableLong(export),
-                NullableText(export), NullableDate(export)));
+                NullableText(export), NullableDate(export), NullableText(export)));
             yield return record;
         }
     }

@@ -122,6 +122,18 @@ internal sealed class OutcomeRecorder : IDisposable
             nextChange = due < nextChange ? due : nextChange;
         }
 
+        // PROC-GAP-NOT-CLEARED, stored mode: each gap finding's series of nights, and the finding once one outlives its deadline.
+        var (gapSeries, gapFinding, lookAgainOn) = StoredGapRule.Apply(outcome, household.CountyCode, household.VillageCode, prior.GapSeries, _runId, _asOf, _history, _evaluator);
+        if (gapFinding is not null)
+        {
+            json.Add(FindingJson.Serialize(gapFinding));
+        }
+
+        if (lookAgainOn is { } again && again < nextChange)
+        {
+            nextChange = again;
+        }
+
         var outcomeHash = OutcomeHash(outcome.CandidateType, json);
         var ruleIds = string.Join(",", findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
         foreach (var finding in findings)
@@ -139,7 +151,7 @@ internal sealed class OutcomeRecorder : IDisposable
             OutcomesRecorded++;
             WriteFindings(findings, json, prior.HouseholdHash);
             _row.Clear().Field(_runId).Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(outcomeHash)
-                .Field(outcome.CandidateType).Field(household.VillageCode).Field(findings.Count).Field(riskSince).EndRow();
+                .Field(outcome.CandidateType).Field(household.VillageCode).Field(findings.Count).Field(riskSince).Field(gapSeries).EndRow();
             _outcomes.Write(_row);
             if (prior.OutcomeRunId is { } replacedRun)
             {
@@ -157,18 +169,19 @@ internal sealed class OutcomeRecorder : IDisposable
             Count(CandidateDelta, outcome.CandidateType, +1);
         }
 
-        if (!changed && (prior.EvaluatedHash != prior.HouseholdHash || prior.RiskSinceRunId != riskSince))
+        if (!changed && (prior.EvaluatedHash != prior.HouseholdHash || prior.RiskSinceRunId != riskSince || prior.GapSeries != gapSeries))
         {
-            // What a replay of this run must know that the outcome rows do not say: the version evaluated, the risk series.
-            _row.Clear().Field(_runId).Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(riskSince).EndRow();
+            // What a replay of this run must know that the outcome rows do not say: the version evaluated, the risk and gap series.
+            _row.Clear().Field(_runId).Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(riskSince).Field(gapSeries).EndRow();
             _evaluations.Write(_row);
         }
 
-        if (changed || prior.EvaluatedHash != prior.HouseholdHash || prior.NextChangeOn != nextChange || prior.RiskSinceRunId != riskSince)
+        if (changed || prior.EvaluatedHash != prior.HouseholdHash || prior.NextChangeOn != nextChange || prior.RiskSinceRunId != riskSince
+            || prior.GapSeries != gapSeries)
         {
             StatesWritten++;
             _row.Clear().Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(_runId).Field(nextChange).Field(outcomeHash)
-                .Field(changed ? _runId : prior.OutcomeRunId).Field(outcome.CandidateType).Field(ruleIds).Field(riskSince).EndRow();
+                .Field(changed ? _runId : prior.OutcomeRunId).Field(outcome.CandidateType).Field(ruleIds).Field(riskSince).Field(gapSeries).EndRow();
             _states.Write(_row);
         }
     }

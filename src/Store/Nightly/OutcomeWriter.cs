@@ -14,11 +14,11 @@ namespace Monitoring.Store.Nightly;
 internal static class OutcomeWriter
 {
     public static void SaveOutcomes(NpgsqlConnection write, string outcomesFile) =>
-        CopyIn(write, "COPY household_outcomes (run_id, household_id, profile, household_hash, outcome_hash, candidate_type, village_code, findings_count, risk_since_run_id) FROM STDIN", outcomesFile);
+        CopyIn(write, "COPY household_outcomes (run_id, household_id, profile, household_hash, outcome_hash, candidate_type, village_code, findings_count, risk_since_run_id, gap_series) FROM STDIN", outcomesFile);
 
     /// <summary>Evaluations whose version or risk series changed while the outcome did not (the outcome rows cover the rest).</summary>
     public static void SaveEvaluations(NpgsqlConnection write, string evaluationsFile) =>
-        CopyIn(write, "COPY household_evaluations (run_id, household_id, profile, household_hash, risk_since_run_id) FROM STDIN", evaluationsFile);
+        CopyIn(write, "COPY household_evaluations (run_id, household_id, profile, household_hash, risk_since_run_id, gap_series) FROM STDIN", evaluationsFile);
 
     /// <summary>
     /// Saves the bookkeeping rows that changed (a household's first evaluation, new data, a new outcome or a new next-change
@@ -26,7 +26,7 @@ internal static class OutcomeWriter
     /// </summary>
     public static void SaveStates(NpgsqlConnection write, string profile, string statesFile)
     {
-        const string Columns = "household_id, profile, household_hash, last_run_id, next_change_on, outcome_hash, outcome_run_id, candidate_type, rule_ids, risk_since_run_id";
+        const string Columns = "household_id, profile, household_hash, last_run_id, next_change_on, outcome_hash, outcome_run_id, candidate_type, rule_ids, risk_since_run_id, gap_series";
         using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM household_evaluation_states WHERE profile = @profile)", write))
         {
             any.Parameters.AddWithValue("profile", profile);
@@ -43,7 +43,8 @@ internal static class OutcomeWriter
             INSERT INTO household_evaluation_states ({Columns}) SELECT {Columns} FROM state_updates
             ON CONFLICT (household_id, profile) DO UPDATE SET household_hash = EXCLUDED.household_hash, last_run_id = EXCLUDED.last_run_id,
                 next_change_on = EXCLUDED.next_change_on, outcome_hash = EXCLUDED.outcome_hash, outcome_run_id = EXCLUDED.outcome_run_id,
-                candidate_type = EXCLUDED.candidate_type, rule_ids = EXCLUDED.rule_ids, risk_since_run_id = EXCLUDED.risk_since_run_id
+                candidate_type = EXCLUDED.candidate_type, rule_ids = EXCLUDED.rule_ids, risk_since_run_id = EXCLUDED.risk_since_run_id,
+                gap_series = EXCLUDED.gap_series
             """);
     }
 

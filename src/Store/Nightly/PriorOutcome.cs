@@ -9,7 +9,8 @@ namespace Monitoring.Store.Nightly;
 
 /// <summary>
 /// A household as the run read it (its current version) with its bookkeeping from the previous run of the profile
-/// (null fields when it was never evaluated).
+/// (null fields when it was never evaluated). <see cref="GapSeries"/> is PROC-GAP-NOT-CLEARED's run history
+/// (<see cref="Monitoring.Engine.Evaluation.GapSeries"/>).
 /// </summary>
 internal sealed record PriorOutcome(string HouseholdId, string HouseholdHash, string? OutcomeHash, long? OutcomeRunId, string? RuleIds, string? CandidateType,
-    long? RiskSinceRunId, string? EvaluatedHash, DateOnly? NextChangeOn);
+    long? RiskSinceRunId, string? EvaluatedHash, DateOnly? NextChangeOn, string? GapSeries);

@@ -18,7 +18,8 @@ namespace Monitoring.Store.Replay;
 /// <summary>
 /// Replays one household of a stored run (ADR 0005): the version the run evaluated (the outcome or evaluation row of
 /// that run or the latest before it), the rule set from its stored files, the helper group's counts logged for that
-/// run, the risk series and nights for the stored mode of PROC-CANDIDATE-NO-CASE; evaluates it exactly as the run did
+/// run, the risk series and nights for the stored mode of PROC-CANDIDATE-NO-CASE and the gap series of PROC-GAP-NOT-CLEARED;
+/// evaluates it exactly as the run did
 /// and compares the findings byte for byte with what the run stored.
 /// </summary>
 public sealed class ReplayService
@@ -55,7 +56,7 @@ public sealed class ReplayService
         using var connection = _dataSource.OpenConnection();
         // A past night's run saw only its own rows; a nightly run never sees a past night's.
         var (from, excluded) = run.PointInTime ? (runId, Array.Empty<long>()) : (0L, RunLedger.PointInTimeRuns(connection, run.Profile));
-        var (evaluatedIn, hash, priorRiskSince) = EvaluatedVersion(connection, run.Profile, runId, householdId, from, excluded)
+        var (evaluatedIn, hash, priorRiskSince, gapSeries) = EvaluatedVersion(connection, run.Profile, runId, householdId, from, excluded)
             ?? throw new ReplayRefusedException($"批次 {runId}（{run.Profile}）及之前的批次从未评估过户 {householdId}");
         if (run.PointInTime && evaluatedIn != runId)
         {
@@ -90,6 +91,7 @@ public sealed class ReplayService
         var history = new RunHistory(RunLedger.CompletedRuns(connection, run.Profile, beforeRunId: runId), runId, run.AsOf);
         var grace = outcome.CandidateType is not null && !hasCase ? evaluator.IntParameter("candidateGraceDays", countyCode) : null;
         var stored = StoredCandidateRule.Apply(outcome, hasCase, countyCode, villageCode, priorRiskSince, runId, history, evaluator, grace);
+        StoredGapRule.Apply(outcome, countyCode, villageCode, gapSeries, runId, run.AsOf, history, evaluator);
 
         var replayed = outcome.Findings.OrderBy(f => f.RuleId, StringComparer.Ordinal).Select(f => Encoding.UTF8.GetString(FindingJson.Serialize(f))).ToList();
         var storedFindings = _exporter.Findings(runId, null, householdId).ToList();
@@ -169,15 +171,15 @@ public sealed class ReplayService
     /// The version of the household the run saw and its risk series: the newest outcome or evaluation row of the profile
     /// up to the run (a run logs one whenever the version evaluated or the risk series changes).
     /// </summary>
-    private static (long RunId, string Hash, long? RiskSince)? EvaluatedVersion(NpgsqlConnection connection, string profile, long runId, string householdId, long from, long[] excluded)
+    private static (long RunId, string Hash, long? RiskSince, string? GapSeries)? EvaluatedVersion(NpgsqlConnection connection, string profile, long runId, string householdId, long from, long[] excluded)
     {
         using var command = new NpgsqlCommand("""
-            SELECT run_id, household_hash, risk_since_run_id FROM (
-                (SELECT run_id, household_hash, risk_since_run_id FROM household_outcomes
+            SELECT run_id, household_hash, risk_since_run_id, gap_series FROM (
+                (SELECT run_id, household_hash, risk_since_run_id, gap_series FROM household_outcomes
                  WHERE profile = @profile AND household_id = @household AND run_id <= @run AND run_id >= @from AND NOT (run_id = ANY (@excluded))
                  ORDER BY run_id DESC LIMIT 1)
                 UNION ALL
-                (SELECT run_id, household_hash, risk_since_run_id FROM household_evaluations
+                (SELECT run_id, household_hash, risk_since_run_id, gap_series FROM household_evaluations
                  WHERE profile = @profile AND household_id = @household AND run_id <= @run AND run_id >= @from AND NOT (run_id = ANY (@excluded))
                  ORDER BY run_id DESC LIMIT 1)) latest
             ORDER BY run_id DESC LIMIT 1
@@ -188,7 +190,7 @@ public sealed class ReplayService
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("excluded", excluded);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)) : null;
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)) : null;
     }
 
     private static byte[] RecordOf(NpgsqlConnection connection, string hash)

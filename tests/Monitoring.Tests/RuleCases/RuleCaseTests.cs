@@ -50,7 +50,8 @@ public sealed class RuleCaseTests
         var missing = new List<string>();
         foreach (var rule in SharedCatalog.Instance.Rules)
         {
-            if (!cases.Any(c => c.Fired.Contains(rule.Id)))
+            // A stored-mode rule (it reads the run history) fires only in nightly runs: its store test shows it firing.
+            if (rule.Mode != "stored" && !cases.Any(c => c.Fired.Contains(rule.Id)))
             {
                 missing.Add($"{rule.Id}: 没有触发的用例");
             }
