@@ -49,6 +49,9 @@ public sealed class EvaluationPipeline
     /// </summary>
     public IReadOnlyDictionary<(string CountyCode, string HelperName), HelperGroupFacts>? HelperGroups { get; init; }
 
+    /// <summary>Department rosters and shared persons the DEPT-* and DATA-DUPLICATE-PERSON rules compare with (department-data.md).</summary>
+    public Department.DepartmentContext? Department { get; init; }
+
     /// <summary>When set, every evaluated household gets the next date its outcome can change.</summary>
     public OutcomeHorizon? Horizon { get; init; }
 
@@ -212,7 +215,7 @@ public sealed class EvaluationPipeline
             return new EvaluatedLine { Line = line, Problems = problems };
         }
 
-        var facts = HouseholdFactsBuilder.Build(record, _asOf);
+        var facts = HouseholdFactsBuilder.Build(record, _asOf, Department);
         var outcome = evaluator.Evaluate(facts);
         var helper = HelperNameOf(record);
         if (HelperGroups is not null && helper is not null && HelperGroups.TryGetValue((record.Region?.CountyCode ?? "", helper.Trim()), out var group))

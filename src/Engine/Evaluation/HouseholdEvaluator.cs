@@ -66,6 +66,7 @@ public sealed class HouseholdEvaluator
         foreach (var rule in _householdRules)
         {
             _scope.BeginRule();
+            household.Department.BeginRule();
             try
             {
                 var finding = rule.Scope == "member" ? EvaluateMembers(rule, household) : EvaluateHousehold(rule, household);
@@ -76,6 +77,11 @@ public sealed class HouseholdEvaluator
                     {
                         _prior.AddRisk(rule.Id);
                     }
+                }
+                else if (household.Department.NotEvaluableReason is { } notCurrent)
+                {
+                    // A department roster the rule compares with is not current (department-data.md): not evaluable.
+                    (problems ??= []).Add(new RuleEvaluationProblem(household.Id, rule.Id, notCurrent, IsError: false));
                 }
             }
             catch (Exception ex) when (ex is ParameterNotInForceException or Monitoring.Rules.Calendars.CalendarNotCoveredException)

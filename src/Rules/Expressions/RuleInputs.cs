@@ -36,6 +36,7 @@ public static class RuleInputs
         typeof(HousingFacts), typeof(WaterFacts), typeof(HelperFacts), typeof(CaseFacts), typeof(CaseStepFacts),
         typeof(MeasureFacts), typeof(HelperGroupFacts), typeof(Period), typeof(ParameterScope), typeof(RuleFunctions),
         typeof(PriorResults), typeof(DateOnly), typeof(Enumerable),
+        typeof(DepartmentFacts), typeof(RosterDifference), typeof(SplitCaseFacts), typeof(WarningFacts), typeof(DuplicatePersonFacts), typeof(RosterState),
     ];
 
     public static RuleParameter[] AsRuleParameters() => [.. Declared.Select(d => RuleParameter.Create(d.Name, d.Type))];

@@ -16,9 +16,15 @@ public sealed class RuleCase
 
     public required string HouseholdId { get; init; }
 
+    /// <summary>The department roster snapshots of the case's <c>rosters:</c> section (ids 1, 2, … in order).</summary>
+    public IReadOnlyList<Monitoring.Rules.Department.RosterSnapshot> Rosters { get; init; } = [];
+
     public required IReadOnlyList<string> Fired { get; init; }
 
     public required IReadOnlyList<string> NotFired { get; init; }
+
+    /// <summary>Rules that must report the household not evaluable (a roster that is not current, …): never fired.</summary>
+    public IReadOnlyList<string> NotEvaluable { get; init; } = [];
 
     public override string ToString() => $"{File}: {Name}";
 }

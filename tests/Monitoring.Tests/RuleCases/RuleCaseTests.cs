@@ -21,7 +21,8 @@ public sealed class RuleCaseTests
     public void Case_gives_the_expected_rules(string file, string name)
     {
         var ruleCase = RuleCaseFile.LoadAll().Single(c => c.File == file && c.Name == name);
-        var (findings, problems, _) = Evaluate.Lines(ruleCase.HouseholdLines, ruleCase.AsOf, ruleCase.Profile);
+        var ruleProblems = new List<Monitoring.Engine.Findings.RuleEvaluationProblem>();
+        var (findings, problems, _) = Evaluate.Lines(ruleCase.HouseholdLines, ruleCase.AsOf, ruleCase.Profile, rosters: ruleCase.Rosters, ruleProblems: ruleProblems);
 
         Assert.True(problems.Count == 0, "记录未通过校验：" + string.Join("; ", problems));
         var fired = findings.Where(f => f.GetProperty("householdId").GetString() == ruleCase.HouseholdId)
@@ -34,6 +35,13 @@ public sealed class RuleCaseTests
         foreach (var unexpected in ruleCase.NotFired)
         {
             Assert.False(fired.Contains(unexpected), $"{ruleCase}: 不应触发 {unexpected}");
+        }
+
+        var notEvaluable = ruleProblems.Where(p => p.HouseholdId == ruleCase.HouseholdId && !p.IsError).Select(p => p.RuleId).ToHashSet();
+        foreach (var expected in ruleCase.NotEvaluable)
+        {
+            Assert.False(fired.Contains(expected), $"{ruleCase}: {expected} 应为无法评估，却触发了");
+            Assert.True(notEvaluable.Contains(expected), $"{ruleCase}: {expected} 应报告无法评估");
         }
     }
 
