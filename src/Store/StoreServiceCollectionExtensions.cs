@@ -27,6 +27,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<HouseholdImporter>();
         services.AddSingleton<FindingsExporter>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<Department.DepartmentDeliveryStore>();
         return services;
     }
 }

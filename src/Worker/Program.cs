@@ -18,6 +18,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     CaseVerbs.Create(),
     DueCommand.Create(),
     NoticeListCommand.Create(),
+    DeptCommand.Create(),
 };
 try
 {

@@ -149,7 +149,8 @@ public static class RosterSheetReader
     private static RosterEntry Finish(long number, RosterLine line, List<RecordProblem> problems, RosterKind kind,
         (int Index, RosterColumn Column)[] mapped, List<long>? memberRows)
     {
-        if (problems.Count == 0)
+        // Field rules too, also when some cells could not be read (a cell already reported is not reported twice).
+        var unreadable = problems.Select(p => (p.Line, p.Field)).ToHashSet();
         {
             foreach (var (field, reason) in RosterLineValidator.Validate(line, kind))
             {
@@ -166,7 +167,10 @@ public static class RosterSheetReader
                     header = RosterColumns.IdHeader;
                 }
 
-                problems.Add(new RecordProblem(rowOf, header, reason, "row"));
+                if (!unreadable.Contains((rowOf, header)) && !(memberRows is not null && unreadable.Any(u => u.Field == header && header != RosterColumns.IdHeader)))
+                {
+                    problems.Add(new RecordProblem(rowOf, header, reason, "row"));
+                }
             }
         }
 
