@@ -234,7 +234,9 @@ public sealed class EvaluationPipeline
             Category = record.Category,
             HelperName = helper,
             HasCase = record.Case is { } openCase && !(openCase.Inclusion?.Any(s => s.Step == "rejected") ?? false),
-            NextChangeOn = Horizon?.NextChange(record, text, outcome.Findings, _asOf),
+            NextChangeOn = Horizon is null ? null : DepartmentHorizon.Earlier(Horizon.NextChange(record, text, outcome.Findings, _asOf),
+                facts.Department.Newest.Count + facts.Department.Warnings.Count == 0 ? null
+                    : DepartmentHorizon.NextChange(facts.Department, _asOf, evaluator.IntParameter("rosterMaxAgeDays", facts.CountyCode), evaluator.IntParameter("candidateGraceDays", facts.CountyCode))),
         };
     }
 

@@ -127,7 +127,8 @@ public sealed class NightlyRunner
         }
 
         // Counting the due households costs a pass over the store: only for a progress display.
-        var due = plan.IsFull ? inStore : StageDueHouseholds(read, asOf, changedGroups.Count > 0);
+        var department = Department.DepartmentRunInputs.Load(read, asOf);
+        var due = plan.IsFull ? inStore : StageDueHouseholds(read, asOf, changedGroups.Count > 0, plan, department);
         Stage("确定评估范围", stopwatch);
 
         var work = Directory.CreateTempSubdirectory("monitoring-run-");
@@ -148,6 +149,7 @@ public sealed class NightlyRunner
                 {
                     HelperGroups = groups,
                     Horizon = new OutcomeHorizon(_ruleSet),
+                    Department = department.Context,
                     OnEvaluated = household =>
                     {
                         recorder.Record(household);
@@ -188,6 +190,7 @@ public sealed class NightlyRunner
                 StoreSql.Execute(write, "ANALYZE findings, household_outcomes");
             }
 
+            department.RecordRun(write, runId);
             Stage("统计与分析", stopwatch);
             var findingsTotal = rules.Values.Sum();
             var candidatesTotal = candidates.Values.Sum();
@@ -275,7 +278,7 @@ public sealed class NightlyRunner
     /// changed) in a temporary table with fresh statistics, so their records are fetched by index rather than by
     /// scanning every version; returns how many there are.
     /// </summary>
-    private long StageDueHouseholds(NpgsqlConnection read, DateOnly asOf, bool changedGroups)
+    private long StageDueHouseholds(NpgsqlConnection read, DateOnly asOf, bool changedGroups, RunPlan plan, Department.DepartmentRunInputs department)
     {
         StoreSql.Execute(read, "SET LOCAL jit = off");
         StoreSql.Execute(read, $"""
@@ -287,6 +290,7 @@ public sealed class NightlyRunner
             WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
             {(changedGroups ? "OR EXISTS (SELECT 1 FROM changed_groups g WHERE g.county_code = h.county_code AND g.helper_name = btrim(h.helper_name))" : "")}
             """);
+        department.StageDue(read, plan.PreviousRunId, _ruleSet.Profile.Id);
         StoreSql.Execute(read, "ANALYZE due_households");
         return StoreSql.Scalar(read, "SELECT count(*) FROM due_households");
     }

@@ -1,0 +1,91 @@
+using Monitoring.Engine.Department;
+using Monitoring.Rules.Department;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Monitoring.Store.Department;
+
+/// <summary>
+/// What a nightly run compares households with beyond their records (department-data.md), loaded once per run from the
+/// run's snapshot of the store: the department snapshots it reads (of each county's roster lists the newest on or before
+/// the as-of, every warn-* snapshot up to it) indexed by county and resident ID, and the persons shared by several
+/// households. Also decides which households a new snapshot touches (incremental runs) and records which snapshots the
+/// run read (replay). The runner calls it at three points; it holds no connection.
+/// </summary>
+public sealed class DepartmentRunInputs
+{
+    /// <summary>The rule that reads the shared persons.</summary>
+    public const string DuplicatePersonRule = "DATA-DUPLICATE-PERSON";
+
+    private DepartmentRunInputs(IReadOnlyList<RosterSnapshot> snapshots, RosterIndex index, PersonIndex people)
+    {
+        Snapshots = snapshots;
+        Context = new DepartmentContext(index, people);
+    }
+
+    /// <summary>The snapshots the run reads.</summary>
+    public IReadOnlyList<RosterSnapshot> Snapshots { get; }
+
+    /// <summary>For the evaluation pipeline.</summary>
+    public DepartmentContext Context { get; }
+
+    /// <summary>Loads on the run's read connection (inside its repeatable-read snapshot).</summary>
+    public static DepartmentRunInputs Load(NpgsqlConnection read, DateOnly asOf)
+    {
+        var snapshots = DepartmentDeliveryStore.LoadForRun(read, asOf, null);
+        var shared = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        using (var command = new NpgsqlCommand("""
+            SELECT id_number, array_agg(DISTINCT household_id ORDER BY household_id) FROM household_people
+            GROUP BY id_number HAVING count(DISTINCT household_id) > 1
+            """, read) { CommandTimeout = 0 })
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                shared[reader.GetString(0)] = reader.GetFieldValue<string[]>(1);
+            }
+        }
+
+        return new DepartmentRunInputs(snapshots, new RosterIndex(snapshots, asOf), new PersonIndex(shared));
+    }
+
+    /// <summary>
+    /// Adds to an incremental run's <c>due_households</c> the households a department change touches: every household of a
+    /// county with a snapshot the previous run did not read, every household sharing a person now, and every household
+    /// whose outcome in force says it shared one.
+    /// </summary>
+    public void StageDue(NpgsqlConnection read, long? previousRunId, string profile)
+    {
+        var read_before = new HashSet<long>();
+        if (previousRunId is { } previous)
+        {
+            using var command = new NpgsqlCommand("SELECT delivery_id FROM run_roster_snapshots WHERE run_id = @run", read);
+            command.Parameters.AddWithValue("run", previous);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                read_before.Add(reader.GetInt64(0));
+            }
+        }
+
+        var counties = Snapshots.Where(s => !read_before.Contains(s.Id)).Select(s => s.CountyCode).Distinct().ToArray();
+        var sharing = Context.People.Shared.Values.SelectMany(h => h).Distinct().ToArray();
+        using var stage = new NpgsqlCommand("""
+            INSERT INTO due_households
+            SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
+                s.household_hash, s.next_change_on
+            FROM households h
+            LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = @profile
+            WHERE (h.county_code = ANY (@counties) OR h.id = ANY (@sharing) OR s.rule_ids LIKE '%' || @rule || '%')
+              AND NOT EXISTS (SELECT 1 FROM due_households d WHERE d.id = h.id)
+            """, read) { CommandTimeout = 0 };
+        stage.Parameters.AddWithValue("profile", profile);
+        stage.Parameters.AddWithValue("counties", NpgsqlDbType.Array | NpgsqlDbType.Text, counties);
+        stage.Parameters.AddWithValue("sharing", NpgsqlDbType.Array | NpgsqlDbType.Text, sharing);
+        stage.Parameters.AddWithValue("rule", DuplicatePersonRule);
+        stage.ExecuteNonQuery();
+    }
+
+    /// <summary>Records, in the run's transaction, which snapshots it read.</summary>
+    public void RecordRun(NpgsqlConnection write, long runId) => DepartmentDeliveryStore.RecordRun(write, runId, Snapshots);
+}
