@@ -1,4 +1,5 @@
 using Monitoring.Rules.Department;
+using Monitoring.Rules.Facts;
 
 namespace Monitoring.Engine.Department;
 
@@ -90,6 +91,26 @@ public sealed class RosterIndex
     /// <summary>The lines that name the person in the county's snapshots read.</summary>
     public IReadOnlyList<RosterHit> Find(string countyCode, string idNumber) =>
         _byPerson.TryGetValue((countyCode, idNumber), out var hits) ? hits : [];
+
+    /// <summary>
+    /// Every county and list delivered (a list is expected of a county once it has delivered it), with its newest snapshot:
+    /// what the area rules (DEPT-FEED-LATE) read, in county then list order.
+    /// </summary>
+    public IReadOnlyList<AreaFacts> Areas(DateOnly asOf) =>
+    [
+        .. Snapshots.GroupBy(s => (s.CountyCode, s.ListId))
+            .Select(g => g.OrderBy(s => s.SnapshotDate).ThenBy(s => s.Id).Last())
+            .OrderBy(s => s.CountyCode, StringComparer.Ordinal).ThenBy(s => s.ListId, StringComparer.Ordinal)
+            .Select(s => new AreaFacts
+            {
+                CountyCode = s.CountyCode,
+                ListId = s.ListId,
+                IsWarningList = s.IsWarning,
+                SnapshotId = s.Id,
+                NewestSnapshot = s.SnapshotDate,
+                DaysSinceNewest = asOf.DayNumber - s.SnapshotDate.DayNumber,
+            }),
+    ];
 
     private static readonly Dictionary<string, RosterSnapshot> EmptyLists = new(StringComparer.Ordinal);
 }

@@ -132,6 +132,18 @@ public sealed class EvaluationPipeline
             }
         }
 
+        if (Department is not null)
+        {
+            foreach (var area in Department.Rosters.Areas(_asOf))
+            {
+                foreach (var finding in evaluator.EvaluateArea(area))
+                {
+                    sorter.Add(FindingSorter.AreaKey(area.CountyCode, area.ListId, finding.RuleId), FindingJson.Serialize(finding));
+                    EvaluationSummary.Increment(summary.FindingsByRule, finding.RuleId);
+                }
+            }
+        }
+
         sorter.WriteTo(output);
         output.Flush();
         summary.FindingsWritten = sorter.Count;

@@ -54,6 +54,7 @@ public static class RuleCaseFile
                 HouseholdLines = [.. households.Select(h => h.ToJsonString(Compact))],
                 HouseholdId = householdId,
                 Rosters = Rosters(json["rosters"], file, name),
+                Area = json["area"] is JsonObject area ? (area["countyCode"]!.GetValue<string>(), area["list"]!.GetValue<string>()) : null,
                 Fired = Strings(json["fired"]),
                 NotFired = Strings(json["notFired"]),
                 NotEvaluable = Strings(json["notEvaluable"]),

@@ -25,7 +25,9 @@ public sealed class RuleCaseTests
         var (findings, problems, _) = Evaluate.Lines(ruleCase.HouseholdLines, ruleCase.AsOf, ruleCase.Profile, rosters: ruleCase.Rosters, ruleProblems: ruleProblems);
 
         Assert.True(problems.Count == 0, "记录未通过校验：" + string.Join("; ", problems));
-        var fired = findings.Where(f => f.GetProperty("householdId").GetString() == ruleCase.HouseholdId)
+        var fired = (ruleCase.Area is { } area
+                ? findings.Where(f => f.TryGetProperty("area", out var a) && a.GetProperty("countyCode").GetString() == area.CountyCode && a.GetProperty("list").GetString() == area.List)
+                : findings.Where(f => f.GetProperty("householdId").GetString() == ruleCase.HouseholdId))
             .Select(f => f.GetProperty("ruleId").GetString()!).ToHashSet();
         foreach (var expected in ruleCase.Fired)
         {
