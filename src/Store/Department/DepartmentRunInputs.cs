@@ -1,4 +1,6 @@
 using Monitoring.Engine.Department;
+using Monitoring.Engine.Evaluation;
+using Monitoring.Engine.Formats;
 using Monitoring.Rules.Department;
 using Npgsql;
 using NpgsqlTypes;
@@ -88,4 +90,70 @@ public sealed class DepartmentRunInputs
 
     /// <summary>Records, in the run's transaction, which snapshots it read.</summary>
     public void RecordRun(NpgsqlConnection write, long runId) => DepartmentDeliveryStore.RecordRun(write, runId, Snapshots);
+
+    /// <summary>
+    /// Evaluates the area rules (DEPT-FEED-LATE) for every county and list delivered and stores their findings with the run
+    /// (no household); returns their counts by rule.
+    /// </summary>
+    public Dictionary<string, long> RecordAreaFindings(NpgsqlConnection write, long runId, HouseholdEvaluator evaluator, string profile, DateOnly asOf)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var copy = write.BeginBinaryImport("""
+            COPY findings (run_id, household_id, rule_id, member_id, severity, as_of, rule_version, profile, village_code, household_hash, finding)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        foreach (var area in Context.Rosters.Areas(asOf))
+        {
+            foreach (var finding in evaluator.EvaluateArea(area))
+            {
+                copy.StartRow();
+                copy.Write(runId, NpgsqlDbType.Bigint);
+                copy.WriteNull();
+                copy.Write(finding.RuleId, NpgsqlDbType.Text);
+                copy.WriteNull();
+                copy.Write(finding.Severity, NpgsqlDbType.Text);
+                copy.Write(asOf, NpgsqlDbType.Date);
+                copy.Write(finding.RuleVersion, NpgsqlDbType.Text);
+                copy.Write(profile, NpgsqlDbType.Text);
+                copy.WriteNull();
+                copy.WriteNull();
+                copy.Write(System.Text.Encoding.UTF8.GetString(FindingJson.Serialize(finding)), NpgsqlDbType.Json);
+                counts[finding.RuleId] = counts.GetValueOrDefault(finding.RuleId) + 1;
+            }
+        }
+
+        copy.Complete();
+        return counts;
+    }
+
+    /// <summary>
+    /// Run totals with this run's area findings: an incremental run's totals start from the previous run's, whose area
+    /// findings are replaced by this run's (area findings are evaluated whole every night).
+    /// </summary>
+    public static void ReplaceAreaTotals(NpgsqlConnection write, long? previousRunId, IDictionary<string, long> totals, Dictionary<string, long> areaCounts)
+    {
+        if (previousRunId is { } previous)
+        {
+            using var command = new NpgsqlCommand("SELECT rule_id, count(*) FROM findings WHERE run_id = @run AND household_id IS NULL GROUP BY rule_id", write);
+            command.Parameters.AddWithValue("run", previous);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var left = totals.TryGetValue(reader.GetString(0), out var total) ? total - reader.GetInt64(1) : 0;
+                if (left > 0)
+                {
+                    totals[reader.GetString(0)] = left;
+                }
+                else
+                {
+                    totals.Remove(reader.GetString(0));
+                }
+            }
+        }
+
+        foreach (var (rule, count) in areaCounts)
+        {
+            totals[rule] = (totals.TryGetValue(rule, out var current) ? current : 0) + count;
+        }
+    }
 }

@@ -182,7 +182,9 @@ public sealed class NightlyRunner
             SaveHelperGroups(write, profile, groups);
             Resolve(write, runId, recorder.ReplacedFile);
             Stage("记录已消除的发现", stopwatch);
+            var areaCounts = department.RecordAreaFindings(write, runId, new HouseholdEvaluator(_ruleSet, asOf, new RuleVersions()), profile, asOf);
             var (rules, candidates) = Totals(write, plan, recorder);
+            Department.DepartmentRunInputs.ReplaceAreaTotals(write, plan.IsFull ? null : plan.PreviousRunId, rules, areaCounts);
             SaveTotals(write, runId, rules, candidates);
             if (recorder.OutcomesRecorded > AnalyzeAfterOutcomes)
             {
