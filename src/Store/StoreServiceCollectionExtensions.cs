@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Rules.Catalog;
+using Monitoring.Store.Web;
 using Microsoft.Extensions.Options;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Exporting;
@@ -19,6 +22,7 @@ public static class StoreServiceCollectionExtensions
             .Configure<IServiceProvider>((options, provider) => configure(options, provider))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "ConnectionStrings:Monitoring 不能为空")
             .Validate(o => StoreOptions.IsWellFormed(o.ConnectionString), "ConnectionStrings:Monitoring 不是有效的 PostgreSQL 连接串")
+            .Validate(o => o.OwnerNamesSameDatabase(), "ConnectionStrings:MonitoringOwner 与 ConnectionStrings:Monitoring 必须指向同一主机、端口和数据库")
             .ValidateOnStart();
         services.AddSingleton(provider => StoreDataSource.Create(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
         services.AddDbContextFactory<MonitoringDbContext>((provider, options) =>
@@ -27,6 +31,11 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<HouseholdImporter>();
         services.AddSingleton<FindingsExporter>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<StoreMigrator>();
+        services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
+        services.AddSingleton<AccessLog>();
+        services.AddSingleton<HouseholdQueries>();
+        services.AddSingleton<ReviewService>();
         services.AddSingleton<Department.DepartmentDeliveryStore>();
         return services;
     }

@@ -1,8 +1,13 @@
 using System.CommandLine;
-using System.Text;
+using Monitoring.Engine.Output;
+using Monitoring.Worker.Cli;
 using Monitoring.Worker.Commands;
 
-Console.OutputEncoding = new UTF8Encoding(false);
+// Every line printed passes the resident-ID mask and has control characters escaped (README, "Masking and safe output").
+SafeConsole.Install();
+
+// Temporary folders and files of killed runs (their process is gone) are removed on the next start.
+TemporaryFiles.RemoveStaleInTempDirectory();
 var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按规则评估农户记录并说明原因")
 {
     EvaluateCommand.Create(),
@@ -10,6 +15,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     RulesCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),
+    BenchWebCommand.Create(),
     MigrateCommand.Create(),
     ImportCommand.Create(),
     RunNightlyCommand.Create(),
@@ -18,6 +24,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     CaseVerbs.Create(),
     DueCommand.Create(),
     NoticeListCommand.Create(),
+    UsersCommand.Create(),
     DeptCommand.Create(),
 };
 try
@@ -27,4 +34,5 @@ try
 finally
 {
     Monitoring.Worker.Cli.StoreServices.DisposeProcessHost();
+    SafeConsole.Flush();
 }

@@ -1,6 +1,7 @@
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Codes;
 using Monitoring.Rules.Expressions;
 
 namespace Monitoring.Engine.Cases;
@@ -15,7 +16,8 @@ public sealed class CaseProcedure
 {
     public const string Candidate = "candidate";
 
-    private static readonly string[] Triggers = [Candidate, "self_declared", "department_warning"];
+    /// <summary>The release notice's minimum length (catalogue v2, county-set); read as <c>minNoticeDays</c> where the rules do not define it.</summary>
+    public const string ReleaseNoticeParameter = "minReleaseNoticeDays";
 
     public CaseProcedure(RuleSet ruleSet) => RuleSet = ruleSet;
 
@@ -34,7 +36,7 @@ public sealed class CaseProcedure
     public HouseholdRecord Apply(HouseholdRecord current, CaseCommand command, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(command);
+        command = Normalize(command);
         if (command.Date > today)
         {
             throw new CaseRejectedException(CaseRule.FutureDate, $"日期 {Text(command.Date)} 晚于当天 {Text(today)}，只能登记已经完成的事项");
@@ -75,6 +77,27 @@ public sealed class CaseProcedure
         return next;
     }
 
+    /// <summary>
+    /// The command with its step, measure kind, type and trigger read as codes: each may be typed as the code or as the
+    /// Chinese label printed by the tools (发放风险预警告知书, 医疗); a value that is neither is refused with the nearest ones
+    /// (您是不是要输入 …？).
+    /// </summary>
+    public static CaseCommand Normalize(CaseCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var steps = command.Name == CaseCommand.ReleaseStep ? DomainLabels.ReleaseSteps : DomainLabels.InclusionSteps;
+        return command with
+        {
+            StepName = Code(steps, command.StepName),
+            MeasureKind = Code(DomainLabels.MeasureKinds, command.MeasureKind),
+            MonitoringType = Code(DomainLabels.MonitoringTypes, command.MonitoringType),
+            Trigger = Code(DomainLabels.Triggers, command.Trigger),
+        };
+    }
+
+    private static string? Code(CodeFamily family, string? text) =>
+        text is null ? null : family.Resolve(text) ?? throw new CaseRejectedException(CaseRule.Arguments, family.UnknownMessage(text));
+
     private void Open(HouseholdRecord household, CaseCommand command, string county)
     {
         var state = CaseStates.Of(household.Case);
@@ -84,12 +107,6 @@ public sealed class CaseProcedure
         }
 
         var trigger = command.Trigger ?? Candidate;
-        if (!Triggers.Contains(trigger))
-        {
-            throw new CaseRejectedException(CaseRule.Arguments, $"立案来源 {trigger} 应为以下之一：{string.Join(" | ", Triggers)}");
-        }
-
-        CheckType(command.MonitoringType);
         if (LastDate(household.Case) is { } previous && command.Date < previous)
         {
             throw new CaseRejectedException(CaseRule.OpenCase, $"立案日期 {Text(command.Date)} 早于上一案件的最后一步（{Text(previous)}）");
@@ -133,7 +150,7 @@ public sealed class CaseProcedure
         var stages = InclusionStages(county, command.Date);
         if (step != "rejected" && !stages.Any(s => s.Contains(step)))
         {
-            throw new CaseRejectedException(CaseRule.Arguments, $"纳入程序步骤 {step} 不在本地区规定的顺序中，应为以下之一：{string.Join(" | ", stages.SelectMany(s => s).Append("rejected"))}");
+            throw new CaseRejectedException(CaseRule.Arguments, $"纳入程序步骤「{StepNames.Zh(step)}」（{step}）不在本地区规定的顺序中，应为以下之一：{string.Join(" | ", stages.SelectMany(s => s).Append("rejected").Select(Labelled))}");
         }
 
         if (inclusion.Any(s => s.Step == step))
@@ -163,7 +180,6 @@ public sealed class CaseProcedure
         {
             var type = command.MonitoringType ?? c.ProposedType
                 ?? throw new CaseRejectedException(CaseRule.MonitoringType, "县级审定纳入须确定监测对象类型：立案时未给出 --type，请在本步骤用 --type unstable|marginal|hardship 指定");
-            CheckType(type);
             household.Category = "monitored";
             household.MonitoringType = type;
         }
@@ -188,6 +204,27 @@ public sealed class CaseProcedure
         if (days < minimum)
         {
             throw new CaseRejectedException(CaseRule.NoticeShort, $"村内公示 {Text(command.Date)} 至 {Text(until)} 共 {days} 天，少于规定的 {minimum} 天（含首尾两天）");
+        }
+    }
+
+    /// <summary>
+    /// The release village notice (004 #3 「村公示」) gives no length; read by analogy with the inclusion notice (001 附#49
+    /// 「村内公示不少于5天」): at least <c>minReleaseNoticeDays</c> days counting both ends, a county-set parameter of the
+    /// catalogue v2 (PROC-RELEASE-NOTICE-SHORT); where the rules do not define it, <c>minNoticeDays</c> is read.
+    /// </summary>
+    private void CheckReleaseNotice(CaseCommand command, string county)
+    {
+        if (command.Until is not { } until)
+        {
+            throw new CaseRejectedException(CaseRule.ReleaseNoticeShort, "村公示须给出 --until 公示截止日期，才能核对公示天数");
+        }
+
+        var parameter = RuleSet.Parameters.Definitions.ContainsKey(ReleaseNoticeParameter) ? ReleaseNoticeParameter : "minNoticeDays";
+        var minimum = (int)RuleSet.Parameters.Resolve(parameter, county, command.Date).Number!.Value;
+        var days = until.DayNumber - command.Date.DayNumber + 1;
+        if (days < minimum)
+        {
+            throw new CaseRejectedException(CaseRule.ReleaseNoticeShort, $"村公示 {Text(command.Date)} 至 {Text(until)} 共 {days} 天，少于规定的 {minimum} 天（含首尾两天；参数 {parameter}）");
         }
     }
 
@@ -225,16 +262,12 @@ public sealed class CaseProcedure
     private static void Measure(HouseholdRecord household, CaseCommand command)
     {
         var kind = command.MeasureKind ?? throw new CaseRejectedException(CaseRule.Arguments, "缺少 --kind（帮扶措施类别）");
-        if (!DomainCodes.MeasureKinds.Contains(kind))
-        {
-            throw new CaseRejectedException(CaseRule.Arguments, $"帮扶措施类别 {kind} {DomainCodes.OneOf(DomainCodes.MeasureKinds)}");
-        }
 
         var c = RequireIncluded(household, command, "落实帮扶措施");
         var measures = c.Measures ??= [];
         if (measures.Any(m => m.Kind == kind && m.Date == command.Date))
         {
-            throw new CaseRejectedException(CaseRule.Duplicate, $"{Text(command.Date)} 的 {kind} 措施已登记");
+            throw new CaseRejectedException(CaseRule.Duplicate, $"{Text(command.Date)} 的{CaseTexts.Measure(kind)}（{kind}）措施已登记");
         }
 
         measures.Add(new MeasureRecord { Kind = kind, Date = command.Date });
@@ -258,7 +291,7 @@ public sealed class CaseProcedure
         var stages = ReleaseStages(county, command.Date);
         if (!stages.Any(s => s.Contains(step)))
         {
-            throw new CaseRejectedException(CaseRule.Arguments, $"风险消除步骤 {step} 不在本地区规定的顺序中，应为以下之一：{string.Join(" | ", stages.SelectMany(s => s))}");
+            throw new CaseRejectedException(CaseRule.Arguments, $"风险消除步骤「{StepNames.Zh(step)}」（{step}）不在本地区规定的顺序中，应为以下之一：{string.Join(" | ", stages.SelectMany(s => s).Select(Labelled))}");
         }
 
         var release = c!.Release ??= new ReleaseRecord();
@@ -268,10 +301,24 @@ public sealed class CaseProcedure
             throw new CaseRejectedException(CaseRule.Duplicate, $"「{StepNames.Zh(step)}」已于 {Text(CaseStates.DateOf(steps, step))} 登记，不能重复登记");
         }
 
-        CheckOrder(CaseRule.ReleaseSteps, stages, steps, step, command.Date, CaseStates.DateOf(c.Inclusion, "county_approval"), "县级审定纳入");
+        CheckOrder(CaseRule.ReleaseSteps, stages, steps, step, command.Date, CaseStates.DateOf(c.Inclusion, DomainLabels.CountyApproval.Code), "县级审定纳入");
         if (command.Until is { } until && until < command.Date)
         {
             throw new CaseRejectedException(CaseRule.Arguments, $"公示截止日期 {Text(until)} 早于公示开始日期 {Text(command.Date)}");
+        }
+
+        if (step == DomainLabels.VillageNotice.Code)
+        {
+            CheckReleaseNotice(command, county);
+        }
+        else if (command.Until is not null)
+        {
+            throw new CaseRejectedException(CaseRule.Arguments, $"--until 只用于「{DomainLabels.VillageNotice.Zh}」，「{StepNames.Zh(step)}」没有公示期");
+        }
+
+        if (step == DomainLabels.TownRecheck.Code && steps.FirstOrDefault(s => s.Step == DomainLabels.VillageNotice.Code) is { Until: { } noticeEnds } && command.Date <= noticeEnds)
+        {
+            throw new CaseRejectedException(CaseRule.ReleaseNoticeShort, $"村公示至 {Text(noticeEnds)} 才期满，镇复核（{Text(command.Date)}）须在公示期满后进行");
         }
 
         steps.Add(new CaseStepRecord { Step = step, Date = command.Date, Until = command.Until });
@@ -375,13 +422,6 @@ public sealed class CaseProcedure
         return -1;
     }
 
-    private static void CheckType(string? type)
-    {
-        if (type is not null && !DomainCodes.MonitoringTypes.Contains(type))
-        {
-            throw new CaseRejectedException(CaseRule.Arguments, $"监测对象类型 {type} {DomainCodes.OneOf(DomainCodes.MonitoringTypes)}");
-        }
-    }
 
     private static List<DateOnly> AddDate(List<DateOnly>? dates, DateOnly date, string what)
     {
@@ -405,6 +445,8 @@ public sealed class CaseProcedure
             .Concat((c.Release?.Revisits ?? []).Select(d => (DateOnly?)d));
         return dates.Max();
     }
+
+    private static string Labelled(string step) => $"{step}（{StepNames.Zh(step)}）";
 
     private static string Text(DateOnly? date) => date is { } d ? CaseCommand.Text(d) : "（未记录）";
 }

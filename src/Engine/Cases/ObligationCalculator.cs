@@ -46,11 +46,15 @@ public sealed class ObligationCalculator
         {
             var included = CaseStates.DateOf(c!.Inclusion, "county_approval")!.Value;
             var days = Int("planWorkingDays");
-            var basis = $"县级审定 {included:yyyy-MM-dd} 后第 {days} 个工作日（国务院节假日安排，含调休上班日；001 #50）";
+            var basis = $"县级审定 {included:yyyy-MM-dd} 后第 {days} 个工作日（国务院节假日安排，含调休上班日；001 附#50）";
             DateOnly? due;
             try
             {
-                due = _functions.AddWorkingDays(included, days);
+                due = _ruleSet.Calendar.AddWorkingDays(included, days, out var provisional);
+                if (provisional)
+                {
+                    basis += $"；{ProvisionalCalendar.MarkerZh}（{ProvisionalCalendar.BasisZh}），通知载入后重新计算";
+                }
             }
             catch (CalendarNotCoveredException ex)
             {
@@ -67,7 +71,7 @@ public sealed class ObligationCalculator
             if (state != CaseState.Released)
             {
                 result.AddRange(Visits(id, "monitored-visit", "监测户", new VisitCycle(Text("monitoredVisitCycle")), Text("monitoredVisitCycle"), included, household.Visits, asOf,
-                    "000 rows 34, 81；001 #50；004 #2"));
+                    "000 rows 34, 81；001 附#50；004 #2"));
             }
         }
 
@@ -118,7 +122,7 @@ public sealed class ObligationCalculator
             }
         }
 
-        return Deadline(id, "identification", title, due, decided, asOf, "PROC-IDENT-OVERDUE", $"立案 {opened:yyyy-MM-dd} 后 {maxDays} 个日历日内完成认定（001 #49）");
+        return Deadline(id, "identification", title, due, decided, asOf, "PROC-IDENT-OVERDUE", $"立案 {opened:yyyy-MM-dd} 后 {maxDays} 个日历日内完成认定（001 附#49）");
     }
 
     private IEnumerable<Obligation> Visits(string id, string kind, string who, VisitCycle cycle, string cycleText, DateOnly since, List<DateOnly>? visits, DateOnly asOf, string clause)

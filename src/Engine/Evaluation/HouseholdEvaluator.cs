@@ -47,7 +47,7 @@ public sealed class HouseholdEvaluator
         _helperRules = [.. inForce.Where(r => r.Scope == "helperGroup")];
         _hardshipRules = [.. _householdRules.Where(r => r.CandidateType == CandidateType.Hardship).Select(r => r.Id)];
         _scope = new ParameterScope(ruleSet.Parameters, asOf);
-        _functions = new RuleFunctions(ruleSet.Calendar, RiskRulesAsOf);
+        _functions = new RuleFunctions(ruleSet.Calendar, RiskRulesAsOf, RiskCategoriesAsOf);
         _args[RuleInputs.Parameters] = _scope;
         _args[RuleInputs.Functions] = _functions;
         _args[RuleInputs.Prior] = _prior;
@@ -68,6 +68,7 @@ public sealed class HouseholdEvaluator
         foreach (var rule in _householdRules)
         {
             _scope.BeginRule();
+            _functions.BeginRule();
             household.Department.BeginRule();
             try
             {
@@ -84,6 +85,11 @@ public sealed class HouseholdEvaluator
                 {
                     // A department roster the rule compares with is not current (department-data.md): not evaluable.
                     (problems ??= []).Add(new RuleEvaluationProblem(household.Id, rule.Id, notCurrent, IsError: false));
+                }
+                else if (_functions.AbsentField is { } absent)
+                {
+                    // A format 1.1 field the rule needs is absent: not evaluable, never a finding (catalogue v2).
+                    (problems ??= []).Add(new RuleEvaluationProblem(household.Id, rule.Id, NotEvaluable.FieldAbsent(absent), IsError: false));
                 }
             }
             catch (Exception ex) when (ex is ParameterNotInForceException or Monitoring.Rules.Calendars.CalendarNotCoveredException)
@@ -234,6 +240,40 @@ public sealed class HouseholdEvaluator
         return [.. evaluator.Evaluate(known).Findings.Select(f => f.RuleId)];
     }
 
+    /// <summary>
+    /// The risk categories of the household as known on <paramref name="date"/> (PROC-MEASURE-MISMATCH without <c>case.risks</c>):
+    /// each risk finding's category as its rule declares it (<c>measureCategory</c>).
+    /// </summary>
+    public IReadOnlyList<string> RiskCategoriesAsOf(HouseholdFacts household, DateOnly date)
+    {
+        if (!_byDate.TryGetValue(date, out var evaluator))
+        {
+            if (_byDate.Count >= MaxCachedDates)
+            {
+                _byDate.Clear();
+            }
+
+            evaluator = new HouseholdEvaluator(_ruleSet, date, _versions, riskOnly: true);
+            _byDate[date] = evaluator;
+        }
+
+        var known = household.AsKnownOn?.Invoke(date) ?? throw new InvalidOperationException("无法按历史日期重建该户数据");
+        var categories = new List<string>();
+        foreach (var finding in evaluator.Evaluate(known).Findings)
+        {
+            var rule = _ruleSet.Rules.First(r => r.Id == finding.RuleId);
+            foreach (var category in RiskCategoryResolver.Of(rule, finding, known))
+            {
+                if (!categories.Contains(category))
+                {
+                    categories.Add(category);
+                }
+            }
+        }
+
+        return categories;
+    }
+
     /// <summary>The rule version for these exact dated parameter values, cached per evaluator (the same few combinations recur).</summary>
     private string VersionOf(RuleDefinition rule, List<ResolvedParameter> parameters)
     {
@@ -273,8 +313,8 @@ public sealed class HouseholdEvaluator
         }
 
         var (values, parameters) = Describe(rule);
-        return Make(rule, household.Id, null, values, parameters,
-            ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null), VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
+        var explanation = MarkProvisional(values, ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null));
+        return Make(rule, household.Id, null, values, parameters, explanation, VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
     }
 
     private Finding? EvaluateMembers(RuleDefinition rule, HouseholdFacts household)
@@ -318,7 +358,25 @@ public sealed class HouseholdEvaluator
             explanation += $"（共 {matched.Count} 名成员：{string.Join("、", matched)}）";
         }
 
+        explanation = MarkProvisional(values, explanation);
+
         return Make(rule, household.Id, first.Id, values, parameters, explanation, VersionOf(rule, parameters), household.VillageCode, household.CountyCode);
+    }
+
+    /// <summary>
+    /// When a working-day deadline the rule read was counted on a provisional calendar (a year without its State Council notice),
+    /// says so in the values (<c>calendar</c>) and the sentence; the finding is recomputed when the notice is loaded (a calendar
+    /// change makes the next nightly run full).
+    /// </summary>
+    private string MarkProvisional(List<KeyValuePair<string, object?>> values, string explanation)
+    {
+        if (!_functions.ProvisionalCalendarUsed)
+        {
+            return explanation;
+        }
+
+        values.Add(new KeyValuePair<string, object?>("calendar", Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh));
+        return $"{explanation}（{Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh}）";
     }
 
     /// <summary>The values of the rule and of the conditions that held, and every parameter the rule declares or read.</summary>

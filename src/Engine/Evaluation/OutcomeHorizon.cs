@@ -39,6 +39,9 @@ public sealed partial class OutcomeHorizon
     private readonly HashSet<string> _ageRules;
     private readonly HashSet<int> _ageBoundaries = [];
     private readonly WorkingDayCalendar _calendar;
+    private readonly (int Month, int Day)[] _yearlyBoundaries;
+    private readonly bool _halfMonths;
+    private readonly bool _weeks;
 
     public OutcomeHorizon(RuleSet ruleSet)
     {
@@ -96,6 +99,10 @@ public sealed partial class OutcomeHorizon
         // How far after a date its last candidate can lie: beyond that, an old date cannot move the horizon.
         _reachDays = Math.Max(_days.DefaultIfEmpty(0).Max(), Math.Max(_months.Max() * 31, _workingDays.DefaultIfEmpty(0).Max() * 3 + 30)) + 2;
         _dailyRules = [.. ruleSet.Rules.Where(r => r.AllValues().Any(v => VariesDaily(v.Expression))).Select(r => r.Id)];
+        var expressions = ruleSet.Rules.SelectMany(r => r.Root.DescendantsAndSelf()).Select(n => n.Expression ?? "").ToList();
+        _halfMonths = expressions.Any(e => e.Contains("\"halfmonth\"", StringComparison.Ordinal));
+        _weeks = expressions.Any(e => e.Contains("\"week\"", StringComparison.Ordinal));
+        _yearlyBoundaries = [.. YearlyBoundaries(ruleSet, expressions)];
         _ageRules = [.. ruleSet.Rules.Where(r => r.AllValues().Any(v => v.Expression.Contains("Age", StringComparison.Ordinal))).Select(r => r.Id)];
         foreach (var node in ruleSet.Rules.SelectMany(r => r.Root.DescendantsAndSelf()))
         {
@@ -106,6 +113,40 @@ public sealed partial class OutcomeHorizon
                 _ageBoundaries.Add(age + 1);
             }
         }
+    }
+
+    /// <summary>
+    /// Fixed days of the year on which a rolling "12 months up to as-of" window lets a deadline go (the deadline itself, a year
+    /// on): the ends of the screening windows (PROC-MASS-SCREEN-MISSING) and the education-aid term deadlines 06-30 and 12-31
+    /// (EDU-AID-MISSING). The day after each deadline is the first of a month, which every household already considers.
+    /// </summary>
+    private static IEnumerable<(int Month, int Day)> YearlyBoundaries(RuleSet ruleSet, List<string> expressions)
+    {
+        var boundaries = new HashSet<(int, int)>();
+        if (ruleSet.Parameters.Definitions.ContainsKey("screeningWindows"))
+        {
+            foreach (var layer in ruleSet.Parameters.Layers)
+            {
+                if (layer.Values.TryGetValue("screeningWindows", out var values))
+                {
+                    foreach (var value in values)
+                    {
+                        foreach (var window in Monitoring.Rules.Expressions.RuleFunctions.ParseWindows(value.Value))
+                        {
+                            boundaries.Add((window.EndMonth, window.EndDay));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (expressions.Any(e => e.Contains("fn.MissesTerm(", StringComparison.Ordinal)))
+        {
+            boundaries.Add((6, 30));
+            boundaries.Add((12, 31));
+        }
+
+        return boundaries.Order();
     }
 
     /// <summary>Rules whose reported values move every day while they fire (so a household they fire for is re-evaluated nightly).</summary>
@@ -129,6 +170,22 @@ public sealed partial class OutcomeHorizon
         }
 
         var next = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1);
+        foreach (var (month, day) in _yearlyBoundaries)
+        {
+            next = Earlier(next, new DateOnly(asOf.Year, month, Math.Min(day, DateTime.DaysInMonth(asOf.Year, month))), asOf);
+        }
+
+        if (_halfMonths && asOf.Day < 16 && record.Case is not null)
+        {
+            // Half-months (PROC-KEY-SCREEN-OVERDUE): the 16th begins the second half of the month.
+            next = Earlier(next, new DateOnly(asOf.Year, asOf.Month, 16), asOf);
+        }
+
+        if (_weeks && record.Members is { } members && members.Any(m => m?.CareGroup is not null))
+        {
+            // Weeks (CARE-VISIT-OVERDUE): the next Monday begins a new week.
+            next = Earlier(next, asOf.AddDays(7 - (((int)asOf.DayOfWeek + 6) % 7)), asOf);
+        }
         var reader = new Utf8JsonReader(recordJson);
         var birthDate = false;
         var section = Section.Other;
@@ -297,6 +354,6 @@ public sealed partial class OutcomeHorizon
     [GeneratedRegex(@"\.DaysAgo$|fn\.Days\(|\bh\.AsOf\b")]
     private static partial Regex DailyTokens();
 
-    [GeneratedRegex(@"fn\.LastCompletePeriod\((?:[^()]|\([^()]*\))*,\s*h\.AsOf\)")]
+    [GeneratedRegex(@"fn\.(?:LastCompletePeriod|ScreeningWindowsDue|MissingTerms)\((?:[^()]|\([^()]*\))*,\s*h\.AsOf\)")]
     private static partial Regex PeriodOfAsOf();
 }

@@ -42,7 +42,7 @@ public sealed class HouseholdExplainer
         var args = new object[RuleInputs.Count];
         args[RuleInputs.Household] = household;
         args[RuleInputs.Parameters] = scope;
-        args[RuleInputs.Functions] = new RuleFunctions(_ruleSet.Calendar, evaluator.RiskRulesAsOf);
+        args[RuleInputs.Functions] = new RuleFunctions(_ruleSet.Calendar, evaluator.RiskRulesAsOf, evaluator.RiskCategoriesAsOf);
         args[RuleInputs.Prior] = prior;
         args[RuleInputs.HelperGroup] = helperGroup!;
 

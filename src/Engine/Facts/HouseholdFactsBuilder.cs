@@ -58,6 +58,8 @@ public static class HouseholdFactsBuilder
                 : null,
             Visits = Dates(record.Visits, Known),
             Case = record.Case is { } c && Known(c.OpenedOn) ? BuildCase(c, Known) : null,
+            Screenings = record.Screenings is null ? null : Dates(record.Screenings, Known),
+            ExitPlan = record.ExitPlan is { } exitPlan ? new ExitPlanFacts { Year = exitPlan.Year ?? 0, ViaIndustry = exitPlan.ViaIndustry ?? false } : null,
             AsKnownOn = restrictToKnown ? null : date => Build(record, date, restrictToKnown: true, null),
         };
     }
@@ -90,6 +92,16 @@ public static class HouseholdFactsBuilder
                 Schooling = m.Schooling ?? "not_applicable",
                 MedicalInsurance = m.MedicalInsurance ?? true,
                 Assistance = (IReadOnlyList<string>?)m.Assistance ?? [],
+                Pension = m.PensionInsurance is { } pension
+                    ? new PensionFacts { Year = pension.Year, Enrolled = pension.Enrolled ?? false, Subsidised = pension.Subsidised ?? false }
+                    : null,
+                DisabilitySubsidies = m.DisabilitySubsidies is { } subsidies
+                    ? new DisabilitySubsidyFacts { Living = subsidies.Living ?? false, Nursing = subsidies.Nursing ?? false }
+                    : null,
+                EducationAidTerms = m.EducationAid is { } aid ? [.. aid.Select(a => a.Term ?? "")] : null,
+                CareGroup = m.CareGroup is { } care
+                    ? new CareGroupFacts { Kind = care.Kind ?? "other", Level = care.Level ?? "general", Helper = care.Helper?.Trim() ?? "", Visits = Dates(care.Visits, _ => true) }
+                    : null,
             };
         }
 
@@ -159,7 +171,7 @@ public static class HouseholdFactsBuilder
         {
             if (known(e.Date))
             {
-                expenses.Add(new ExpenseFacts { Date = e.Date ?? default, Kind = e.Kind ?? "", Amount = e.Amount ?? 0, Reimbursed = e.Reimbursed ?? 0, MemberId = e.MemberId });
+                expenses.Add(new ExpenseFacts { Date = e.Date ?? default, Kind = e.Kind ?? "", Amount = e.Amount ?? 0, Reimbursed = e.Reimbursed ?? 0, MemberId = e.MemberId, Setting = e.Setting });
             }
         }
 
@@ -179,7 +191,15 @@ public static class HouseholdFactsBuilder
             if (known(e.Date))
             {
                 var date = e.Date ?? default;
-                events.Add(new EventFacts { Date = date, Kind = e.Kind ?? "", Note = e.Note ?? "", DaysAgo = asOf.DayNumber - date.DayNumber });
+                events.Add(new EventFacts
+                {
+                    Date = date,
+                    Kind = e.Kind ?? "",
+                    Note = e.Note ?? "",
+                    DaysAgo = asOf.DayNumber - date.DayNumber,
+                    HousingDamage = e.HousingDamage,
+                    HousingRepairedOn = known(e.HousingRepairedOn) ? e.HousingRepairedOn : null,
+                });
             }
         }
 
@@ -214,6 +234,8 @@ public static class HouseholdFactsBuilder
         Measures = [.. (record.Measures ?? []).Where(m => known(m.Date)).Select(m => new MeasureFacts { Kind = m.Kind ?? "", Date = m.Date ?? default })],
         Release = [.. (record.Release?.Steps ?? []).Where(s => known(s.Date)).Select(Step)],
         Revisits = Dates(record.Release?.Revisits, known),
+        RiskKinds = record.Risks is { } risks ? [.. risks.Where(r => r.IdentifiedOn is null || known(r.IdentifiedOn)).Select(r => r.Kind ?? "other")] : null,
+        Reviews = record.Reviews is { } reviews ? Dates(reviews, known) : null,
     };
 
     private static CaseStepFacts Step(CaseStepRecord s) => new() { Step = s.Step ?? "", Date = s.Date ?? default, Until = s.Until };

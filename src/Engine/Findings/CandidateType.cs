@@ -1,3 +1,5 @@
+using Monitoring.Rules.Codes;
+
 namespace Monitoring.Engine.Findings;
 
 /// <summary>
@@ -10,10 +12,5 @@ public static class CandidateType
     public const string Marginal = "marginal";
     public const string Hardship = "hardship";
 
-    public static string Zh(string type) => type switch
-    {
-        Unstable => "脱贫不稳定户",
-        Hardship => "突发严重困难户",
-        _ => "边缘易致贫户",
-    };
+    public static string Zh(string type) => DomainLabels.MonitoringTypes.Zh(DomainLabels.MonitoringTypes.Contains(type) ? type : Marginal);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Monitoring.Engine.Findings;
+using Monitoring.Engine.Output;
 
 
 namespace Monitoring.Engine.Formats;
@@ -55,7 +56,7 @@ public static class FindingJson
         }
         else
         {
-            writer.WriteString("householdId", f.HouseholdId);
+            writer.WriteString("householdId", M(f.HouseholdId));
         }
 
         writer.WriteString("ruleId", f.RuleId);
@@ -65,7 +66,7 @@ public static class FindingJson
         }
         else
         {
-            writer.WriteString("memberId", f.MemberId);
+            writer.WriteString("memberId", M(f.MemberId));
         }
 
         writer.WriteString("severity", f.Severity);
@@ -75,7 +76,7 @@ public static class FindingJson
         writer.WriteStartObject("values");
         foreach (var (name, value) in f.Values)
         {
-            writer.WritePropertyName(name);
+            writer.WritePropertyName(M(name));
             WriteValue(writer, value);
         }
 
@@ -90,13 +91,13 @@ public static class FindingJson
             }
             else
             {
-                writer.WriteStringValue(p.RawValue);
+                writer.WriteStringValue(M(p.RawValue));
             }
         }
 
         writer.WriteEndObject();
-        writer.WriteString("explanation", f.Explanation);
-        writer.WriteString("source", f.Source);
+        writer.WriteString("explanation", M(f.Explanation));
+        writer.WriteString("source", M(f.Source));
         writer.WriteStartObject("parameterSources");
         foreach (var p in f.Parameters)
         {
@@ -109,23 +110,23 @@ public static class FindingJson
             }
 
             writer.WriteString("origin", p.Origin);
-            writer.WriteString("originZh", p.OriginNameZh);
+            writer.WriteString("originZh", M(p.OriginNameZh));
             writer.WriteBoolean("countySet", p.CountySet);
-            writer.WriteString("reference", p.Reference);
+            writer.WriteString("reference", M(p.Reference));
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
-        writer.WriteString("titleZh", f.TitleZh);
+        writer.WriteString("titleZh", M(f.TitleZh));
         writer.WriteString("category", f.Category);
         if (f.VillageCode is not null)
         {
-            writer.WriteString("villageCode", f.VillageCode);
+            writer.WriteString("villageCode", M(f.VillageCode));
         }
 
         if (f.CountyCode is not null)
         {
-            writer.WriteString("countyCode", f.CountyCode);
+            writer.WriteString("countyCode", M(f.CountyCode));
         }
 
         if (f.Area is { } area)
@@ -139,6 +140,9 @@ public static class FindingJson
 
         writer.WriteEndObject();
     }
+
+    /// <summary>Every string a finding carries passes the resident-ID mask (a number typed into a name, an id or a note).</summary>
+    private static string M(string text) => ResidentIdMasking.Apply(text);
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
@@ -163,7 +167,7 @@ public static class FindingJson
                 writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
             case string s:
-                writer.WriteStringValue(s);
+                writer.WriteStringValue(M(s));
                 break;
             case IEnumerable items:
                 writer.WriteStartArray();
@@ -175,7 +179,7 @@ public static class FindingJson
                 writer.WriteEndArray();
                 break;
             default:
-                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                writer.WriteStringValue(M(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
                 break;
         }
     }

@@ -154,7 +154,7 @@ public sealed class FindingSorter : IDisposable
 
     private FileStream NewRun()
     {
-        var path = Path.Combine(_tempDirectory, $"monitoring-findings-{Environment.ProcessId}-{Guid.NewGuid():N}.run");
+        var path = Path.Combine(_tempDirectory, $"{Monitoring.Engine.Output.TemporaryFiles.Prefix("findings")}{Guid.NewGuid():N}.run");
         _runs.Add(path);
         return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     }

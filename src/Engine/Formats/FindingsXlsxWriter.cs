@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
 using Monitoring.Engine.Validation;
+using Monitoring.Rules.Codes;
+using Monitoring.Engine.Output;
 
 
 namespace Monitoring.Engine.Formats;
@@ -18,7 +19,7 @@ namespace Monitoring.Engine.Formats;
 /// for any number of findings and the output stream need not be seekable. Findings never carry resident ID numbers;
 /// as a safeguard any 18-character sequence with a valid GB 11643 check character is masked (610728********1234).
 /// </summary>
-public static partial class FindingsXlsxWriter
+public static class FindingsXlsxWriter
 {
     public const string SheetName = "发现清单";
 
@@ -54,15 +55,7 @@ public static partial class FindingsXlsxWriter
     /// <summary>The Chinese column headers, in order.</summary>
     public static IReadOnlyList<string> Headers { get; } = [.. Columns.Select(c => c.Header)];
 
-    private static readonly Dictionary<string, string> SeverityZh = new(StringComparer.Ordinal)
-    {
-        ["risk"] = "风险",
-        ["notice"] = "提示",
-        ["process"] = "程序",
-    };
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
-    private static partial Regex IdLike();
+    private static readonly Dictionary<string, string> SeverityZh = DomainLabels.Severities.Codes.ToDictionary(c => c.Code, c => c.Zh, StringComparer.Ordinal);
 
     /// <summary>
     /// Writes the findings in the order given. With a <paramref name="title"/>, row 1 holds it (merged across the
@@ -258,12 +251,7 @@ public static partial class FindingsXlsxWriter
     /// <summary>Masks anything that looks like a resident ID, drops characters XML cannot hold, and keeps within Excel's cell limit.</summary>
     internal static string Clean(string text)
     {
-        if (text.Length >= 18)
-        {
-            text = IdLike().Replace(text, m => ResidentIdNumber.CheckDigit(m.ValueSpan[..17]) == char.ToUpperInvariant(m.Value[17])
-                ? ResidentIdNumber.Mask(m.Value)
-                : m.Value);
-        }
+        text = ResidentIdMasking.Apply(text);
 
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)

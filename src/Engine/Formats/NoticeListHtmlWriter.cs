@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 
 using Monitoring.Engine.Cases;
+using Monitoring.Engine.Output;
 
 namespace Monitoring.Engine.Formats;
 
@@ -55,9 +56,10 @@ public static class NoticeListHtmlWriter
         }
 
         html.Append("</tbody>\n</table>\n<p class=\"note\">公示期内，如对上述农户纳入监测或风险消除有异议，请向村民委员会或镇（街道）反映。")
-            .Append("<br>依据：村级民主评议及公示（000 row 78；001 #49）；风险消除村公示（004 #3）。</p>\n</body>\n</html>\n");
+            .Append("<br>依据：村级民主评议及公示（000 row 78；001 附#49）；风险消除村公示（004 #3）。</p>\n</body>\n</html>\n");
         output.Write(html.ToString());
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Resident ID numbers masked, control characters escaped, then HTML-escaped.</summary>
+    private static string E(string text) => WebUtility.HtmlEncode(SafeTextWriter.Clean(text));
 }

@@ -215,6 +215,8 @@ public sealed class HouseholdGenerator
         }
 
         household.Visits = visits;
+        Version11Fields.Add(new Random(GeneratorRandom.Mix(_seed, index, 0x5631_3131)), household, _asOf, includedOn,
+            household.Helper?.Name ?? ChineseNames.Helper((block * MaxGroupsPerBlock) + group, _seed));
         return household;
     }
 

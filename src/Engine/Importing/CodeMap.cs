@@ -1,3 +1,5 @@
+using Monitoring.Rules.Codes;
+
 namespace Monitoring.Engine.Importing;
 
 /// <summary>
@@ -8,6 +10,10 @@ public sealed class CodeMap
 {
     private readonly Dictionary<string, string> _byLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byCode = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The codes of a family of <see cref="DomainLabels"/> with its labels and aliases.</summary>
+    internal static CodeMap From(CodeFamily family) =>
+        new([.. family.Values], [.. family.Codes.Select(c => (c.Code, c.Aliases.Prepend(c.Zh).ToArray()))]);
 
     internal CodeMap(string[] codes, params (string Code, string[] Labels)[] labels)
     {

@@ -102,7 +102,7 @@ internal sealed class HouseholdAssembler
         }
 
         var problems = _problems.OrderBy(p => p.Line).ToList();
-        return new TabularHousehold(FirstRow, problems.Count == 0 ? _record : null, problems) { MemberRows = _memberRows };
+        return new TabularHousehold(FirstRow, problems.Count == 0 ? _record : null, problems) { MemberRows = _memberRows, Columns = [.. _columns.Select(c => c.Column)] };
     }
 
     private static string Show(object value) => value switch

@@ -1,6 +1,7 @@
 using System.Text;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
+using Monitoring.Rules.Codes;
 
 namespace Monitoring.Engine.Importing;
 
@@ -12,11 +13,9 @@ namespace Monitoring.Engine.Importing;
 /// </summary>
 public static partial class ImportColumns
 {
-    public static readonly CodeMap Categories = new(DomainCodes.Categories,
-        ("lifted", ["脱贫户"]), ("monitored", ["监测户", "监测对象"]), ("ordinary", ["一般农户", "一般户"]));
+    public static readonly CodeMap Categories = CodeMap.From(DomainLabels.Categories);
 
-    public static readonly CodeMap MonitoringTypes = new(DomainCodes.MonitoringTypes,
-        ("unstable", ["脱贫不稳定户"]), ("marginal", ["边缘易致贫户"]), ("hardship", ["突发严重困难户"]));
+    public static readonly CodeMap MonitoringTypes = CodeMap.From(DomainLabels.MonitoringTypes);
 
     public static readonly CodeMap Relations = new(DomainCodes.Relations,
         ("head", ["户主", "本人"]), ("spouse", ["配偶"]), ("child", ["子女", "之子", "之女", "儿子", "女儿"]),
@@ -50,6 +49,13 @@ public static partial class ImportColumns
 
     public static readonly CodeMap HousingSafety = new(DomainCodes.HousingSafety,
         ("A", ["A级"]), ("B", ["B级"]), ("C", ["C级"]), ("D", ["D级"]), ("suspected", ["疑似危房"]), ("unknown", ["未鉴定"]));
+
+    public static readonly CodeMap CareGroupKinds = new(DomainCodes.CareGroupKinds,
+        ("dispersed_tekun", ["分散供养特困人员"]), ("disabled_unsupported", ["无人照料的残疾人", "残疾人"]), ("orphan", ["孤儿"]),
+        ("unsupported_child", ["事实无人抚养儿童"]), ("left_behind_elderly", ["留守老年人", "留守老人"]), ("left_behind_child", ["留守儿童"]),
+        ("left_behind_woman", ["留守妇女"]), ("other", ["其他"]));
+
+    public static readonly CodeMap CareLevels = new(DomainCodes.CareLevels, ("general", ["一般"]), ("special", ["特别困难", "特殊困难"]));
 
     private const string TextValue = "文本";
     private const string CodeValue = "文本（数字格式的单元格最多 15 位）";
@@ -94,6 +100,9 @@ public static partial class ImportColumns
 
         H<string>("帮扶责任人", "helper.name", false, TextValue, Text, (h, v) => Helper(h).Name = v, "结对帮扶人"),
         H<DateOnly>("结对日期", "helper.assignedOn", false, DateValue, Date, (h, v) => Helper(h).AssignedOn = v),
+        H<int>("计划脱贫年度", "exitPlan.year", false, IntegerValue + "（格式 1.1）", Integer, (h, v) => ExitPlan(h).Year = v, "计划退出年度"),
+        H<bool>("产业脱贫", "exitPlan.viaIndustry", false, YesNo + "（格式 1.1：当年计划产业脱贫户）", Bool, (h, v) => ExitPlan(h).ViaIndustry = v, "计划产业脱贫"),
+        H<DateOnly>("集中排查日期", "screenings[0]", false, DateValue + "（格式 1.1：最近一次集中排查）", Date, (h, v) => h.Screenings = [v], "排查日期"),
 
         M<string>("成员编号", "members[].id", true, CodeValue + "，户内唯一", Code, (m, v) => m.Id = v),
         M<string>("姓名", "members[].name", false, TextValue, Text, (m, v) => m.Name = v),
@@ -112,6 +121,14 @@ public static partial class ImportColumns
         M<string>("在校生状况", "members[].schooling", false, Accepts(Schooling), (c, _) => CellParsers.Code(c, Schooling), (m, v) => m.Schooling = v),
         M<bool>("参加城乡居民基本医疗保险", "members[].medicalInsurance", false, YesNo, Bool, (m, v) => m.MedicalInsurance = v),
         M<List<string>>("享受政策", "members[].assistance", false, AcceptsList(Assistance), (c, _) => CellParsers.CodeList(c, Assistance), (m, v) => m.Assistance = v),
+        M<bool>("参加城乡居民养老保险", "members[].pensionInsurance.enrolled", false, YesNo + "（格式 1.1）", Bool, (m, v) => Pension(m).Enrolled = v, "参加养老保险"),
+        M<bool>("养老保险代缴", "members[].pensionInsurance.subsidised", false, YesNo + "（格式 1.1：政府代缴部分或全部保费）", Bool, (m, v) => Pension(m).Subsidised = v, "代缴养老保险"),
+        M<int>("养老保险年度", "members[].pensionInsurance.year", false, IntegerValue + "（格式 1.1）", Integer, (m, v) => Pension(m).Year = v, "养老保险参保年度"),
+        M<bool>("困难残疾人生活补贴", "members[].disabilitySubsidies.living", false, YesNo + "（格式 1.1）", Bool, (m, v) => Subsidies(m).Living = v, "残疾人生活补贴"),
+        M<bool>("重度残疾人护理补贴", "members[].disabilitySubsidies.nursing", false, YesNo + "（格式 1.1）", Bool, (m, v) => Subsidies(m).Nursing = v, "残疾人护理补贴"),
+        M<string>("关爱对象类别", "members[].careGroup.kind", false, Accepts(CareGroupKinds) + "（格式 1.1）", (c, _) => CellParsers.Code(c, CareGroupKinds), (m, v) => Care(m).Kind = v),
+        M<string>("关爱等级", "members[].careGroup.level", false, Accepts(CareLevels) + "（格式 1.1）", (c, _) => CellParsers.Code(c, CareLevels), (m, v) => Care(m).Level = v),
+        M<string>("关爱帮扶责任人", "members[].careGroup.helper", false, TextValue + "（格式 1.1）", Text, (m, v) => Care(m).Helper = v),
     ];
 
     private static readonly Dictionary<string, ImportColumn> ByHeader = BuildHeaderIndex();
@@ -219,4 +236,12 @@ public static partial class ImportColumns
     private static HelperRecord Helper(HouseholdRecord h) => h.Helper ??= new HelperRecord();
 
     private static EmploymentRecord Employment(MemberRecord m) => m.Employment ??= new EmploymentRecord();
+
+    private static ExitPlanRecord ExitPlan(HouseholdRecord h) => h.ExitPlan ??= new ExitPlanRecord();
+
+    private static PensionInsuranceRecord Pension(MemberRecord m) => m.PensionInsurance ??= new PensionInsuranceRecord();
+
+    private static DisabilitySubsidiesRecord Subsidies(MemberRecord m) => m.DisabilitySubsidies ??= new DisabilitySubsidiesRecord();
+
+    private static CareGroupRecord Care(MemberRecord m) => m.CareGroup ??= new CareGroupRecord();
 }

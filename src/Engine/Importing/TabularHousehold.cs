@@ -12,6 +12,9 @@ public sealed record TabularHousehold(long FirstRow, HouseholdRecord? Record, IR
     /// <summary>The sheet row of each member, in the order of <c>Record.Members</c>.</summary>
     public IReadOnlyList<long> MemberRows { get; init; } = [];
 
+    /// <summary>The columns the file has (the fields a row carries the newest state of), in the file's order.</summary>
+    public IReadOnlyList<ImportColumn> Columns { get; init; } = [];
+
     /// <summary>
     /// Restates a problem found later on the record (a validator's JSON field path such as <c>members[1].birthDate</c>)
     /// as a row problem: the member's row and the Chinese header of the column that filled the field; household

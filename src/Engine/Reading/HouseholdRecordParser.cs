@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 
@@ -31,6 +33,12 @@ public static class HouseholdRecordParser
 
     public static HouseholdRecord? Parse(ReadOnlySpan<byte> utf8Line, long lineNumber, List<RecordProblem> problems)
     {
+        if (LineProblem(utf8Line) is { } lineProblem)
+        {
+            problems.Add(new RecordProblem(lineNumber, "$", lineProblem));
+            return null;
+        }
+
         try
         {
             var record = JsonSerializer.Deserialize(utf8Line, RecordJsonContext.Default.HouseholdRecord);
@@ -46,6 +54,44 @@ public static class HouseholdRecordParser
             problems.Add(new RecordProblem(lineNumber, FieldOf(ex.Path), Describe(ex)));
             return null;
         }
+    }
+
+    /// <summary>A line too long, holding a NUL character or not valid UTF-8: why, in Chinese; null for a line JSON may parse.</summary>
+    public static string? LineProblem(ReadOnlySpan<byte> utf8Line)
+    {
+        if (utf8Line.Length > Utf8LineReader.MaxLineBytes)
+        {
+            return $"本行超过 {Utf8LineReader.MaxLineBytes / (1 << 20)} MiB（{Utf8LineReader.MaxLineBytes:N0} 字节）的长度上限，未读取";
+        }
+
+        var nul = utf8Line.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            return $"第 {nul + 1} 个字节是 NUL 字符（\\u0000），文件可能已损坏或不是文本文件";
+        }
+
+        if (!Utf8.IsValid(utf8Line))
+        {
+            return $"不是有效的 UTF-8 文本（第 {FirstInvalidUtf8(utf8Line) + 1} 个字节附近），请将文件另存为 UTF-8 编码";
+        }
+
+        return null;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return at;
     }
 
     internal static string FieldOf(string? path)

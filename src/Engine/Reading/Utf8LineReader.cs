@@ -2,10 +2,15 @@ namespace Monitoring.Engine.Reading;
 
 /// <summary>
 /// Splits a UTF-8 stream into lines without decoding them, so JSON can be parsed straight from the bytes.
-/// Handles a leading byte-order mark and CRLF line ends.
+/// Handles a leading byte-order mark and CRLF line ends. A line longer than <see cref="MaxLineBytes"/> is returned
+/// cut to <see cref="MaxLineBytes"/> + 1 bytes (the rest is skipped, so memory stays bounded) for the parser to reject
+/// with its line number.
 /// </summary>
 public sealed class Utf8LineReader
 {
+    /// <summary>The longest line read (1 MiB, line end excluded); documented with the household format in README.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
     private readonly Stream _stream;
     private byte[] _buffer = new byte[1 << 20];
     private int _start;
@@ -61,6 +66,35 @@ public sealed class Utf8LineReader
                 var last = Take(_start, _end);
                 _start = _end;
                 return last;
+            }
+
+            if (_end - _start > MaxLineBytes + 1)
+            {
+                return TakeOverlong();
+            }
+
+            Fill();
+        }
+    }
+
+    /// <summary>The first <see cref="MaxLineBytes"/> + 1 bytes of an over-long line; the rest of it is read and dropped.</summary>
+    private byte[] TakeOverlong()
+    {
+        var head = _buffer.AsSpan(_start, MaxLineBytes + 1).ToArray();
+        _first = false;
+        while (true)
+        {
+            var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
+            if (newline >= 0)
+            {
+                _start = newline + 1;
+                return head;
+            }
+
+            _start = _end;
+            if (_eof)
+            {
+                return head;
             }
 
             Fill();

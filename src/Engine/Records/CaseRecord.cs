@@ -17,4 +17,10 @@ public sealed class CaseRecord
     public List<MeasureRecord>? Measures { get; set; }
 
     public ReleaseRecord? Release { get; set; }
+
+    /// <summary>v1.1: the risk categories identified for the case.</summary>
+    public List<CaseRiskRecord>? Risks { get; set; }
+
+    /// <summary>v1.1: dates of the quarterly 研判 of the case (000 row 80).</summary>
+    public List<DateOnly>? Reviews { get; set; }
 }

@@ -11,4 +11,7 @@ public sealed class ExpenseRecord
     public decimal? Reimbursed { get; set; }
 
     public string? MemberId { get; set; }
+
+    /// <summary>v1.1: inpatient 住院 | outpatient 门诊 (medical expenses).</summary>
+    public string? Setting { get; set; }
 }

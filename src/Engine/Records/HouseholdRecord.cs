@@ -33,4 +33,10 @@ public sealed class HouseholdRecord
     public List<DateOnly>? Visits { get; set; }
 
     public CaseRecord? Case { get; set; }
+
+    /// <summary>v1.1: dates of the 集中排查 visits that covered the household.</summary>
+    public List<DateOnly>? Screenings { get; set; }
+
+    /// <summary>v1.1: the year's planned exit.</summary>
+    public ExitPlanRecord? ExitPlan { get; set; }
 }

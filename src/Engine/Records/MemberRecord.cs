@@ -32,4 +32,16 @@ public sealed class MemberRecord
     public bool? MedicalInsurance { get; set; }
 
     public List<string>? Assistance { get; set; }
+
+    /// <summary>v1.1: 城乡居民养老保险 and its 代缴 (the record's current entry).</summary>
+    public PensionInsuranceRecord? PensionInsurance { get; set; }
+
+    /// <summary>v1.1: 残疾人两项补贴.</summary>
+    public DisabilitySubsidiesRecord? DisabilitySubsidies { get; set; }
+
+    /// <summary>v1.1: 特惠性教育资助 paid, per term.</summary>
+    public List<EducationAidRecord>? EducationAid { get; set; }
+
+    /// <summary>v1.1: 关爱对象 (001 #18).</summary>
+    public CareGroupRecord? CareGroup { get; set; }
 }

@@ -1,10 +1,12 @@
+using Monitoring.Rules.Codes;
+
 namespace Monitoring.Engine.Validation;
 
-/// <summary>The enumerated values of the interchange format (household-format.md).</summary>
+/// <summary>The enumerated values of the interchange format (household-format.md); those with Chinese labels come from <see cref="DomainLabels"/>.</summary>
 public static class DomainCodes
 {
-    public static readonly string[] Categories = ["lifted", "monitored", "ordinary"];
-    public static readonly string[] MonitoringTypes = ["unstable", "marginal", "hardship"];
+    public static readonly string[] Categories = [.. DomainLabels.Categories.Values];
+    public static readonly string[] MonitoringTypes = [.. DomainLabels.MonitoringTypes.Values];
     public static readonly string[] Relations = ["head", "spouse", "child", "parent", "grandchild", "other"];
     public static readonly string[] Sexes = ["M", "F"];
     public static readonly string[] Health = ["healthy", "chronic", "serious", "disabled"];
@@ -16,10 +18,16 @@ public static class DomainCodes
     public static readonly string[] Assistance = ["dibao", "tekun", "disability_allowance", "pension"];
     public static readonly string[] ExpenseKinds = ["medical", "education", "disaster", "accident"];
     public static readonly string[] HousingSafety = ["A", "B", "C", "D", "suspected", "unknown"];
-    public static readonly string[] EventKinds = ["disaster", "accident", "serious_illness", "job_loss", "price_drop", "self_declared", "department_warning"];
-    public static readonly string[] MeasureKinds = ["industry", "employment", "public_welfare_job", "education", "medical", "housing", "water", "assistance", "insurance", "other"];
-    public static readonly string[] InclusionSteps = ["warning_notice", "home_verification", "consent", "data_comparison", "village_review", "public_notice", "town_review", "county_approval", "rejected"];
-    public static readonly string[] ReleaseSteps = ["village_notice", "town_recheck", "department_review", "county_announcement"];
+    public static readonly string[] EventKinds = [.. DomainLabels.EventKinds.Values];
+    public static readonly string[] MeasureKinds = [.. DomainLabels.MeasureKinds.Values];
+    public static readonly string[] InclusionSteps = [.. DomainLabels.InclusionSteps.Values];
+    public static readonly string[] ReleaseSteps = [.. DomainLabels.ReleaseSteps.Values];
+
+    public static readonly string[] HousingDamage = ["destroyed", "damaged"];
+    public static readonly string[] ExpenseSettings = ["inpatient", "outpatient"];
+    public static readonly string[] RiskKinds = ["illness", "disability", "education", "disaster", "accident", "industry", "employment", "housing", "water", "basic_living", "other"];
+    public static readonly string[] CareGroupKinds = ["dispersed_tekun", "disabled_unsupported", "orphan", "unsupported_child", "left_behind_elderly", "left_behind_child", "left_behind_woman", "other"];
+    public static readonly string[] CareLevels = ["general", "special"];
 
     public static string OneOf(string[] values) => "应为以下之一：" + string.Join(" | ", values);
 }

@@ -148,6 +148,73 @@ public sealed class HouseholdRecordValidator : AbstractValidator<HouseholdRecord
 
             CheckCode(context, at + ".schooling", DomainCodes.Schooling, m.Schooling);
             CheckCodes(context, at + ".assistance", DomainCodes.Assistance, m.Assistance);
+            CheckMemberV11(context, at, m);
+        }
+    }
+
+    /// <summary>The optional member fields of format 1.1: pension insurance, disability subsidies, education aid, care group.</summary>
+    private void CheckMemberV11(ValidationContext<HouseholdRecord> context, string at, MemberRecord m)
+    {
+        if (m.PensionInsurance is { } pension)
+        {
+            if (pension.Year is < 2000 or > 2100)
+            {
+                Fail(context, at + ".pensionInsurance.year", "参保年度不合理");
+            }
+
+            if (pension.Enrolled is null)
+            {
+                Fail(context, at + ".pensionInsurance.enrolled", "缺少是否参加城乡居民养老保险（true 或 false）");
+            }
+
+            if (pension.Subsidised == true && pension.Enrolled == false)
+            {
+                Fail(context, at + ".pensionInsurance.subsidised", "未参保却记录了代缴保费");
+            }
+        }
+
+        for (var i = 0; i < (m.EducationAid?.Count ?? 0); i++)
+        {
+            var aid = m.EducationAid![i];
+            var path = $"{at}.educationAid[{i}]";
+            if (aid is null)
+            {
+                Fail(context, path, "教育资助记录不能为 null");
+                continue;
+            }
+
+            if (Monitoring.Rules.Facts.EducationTerm.Parse(aid.Term) is null)
+            {
+                Fail(context, path + ".term", "学期应为 YYYY-spring 或 YYYY-autumn（如 2022-spring）");
+            }
+
+            if (aid.PaidOn > _asOf)
+            {
+                Fail(context, path + ".paidOn", _afterAsOf);
+            }
+        }
+
+        if (m.CareGroup is { } care)
+        {
+            if (string.IsNullOrEmpty(care.Kind))
+            {
+                Fail(context, at + ".careGroup.kind", "缺少关爱对象类别");
+            }
+            else
+            {
+                CheckCode(context, at + ".careGroup.kind", DomainCodes.CareGroupKinds, care.Kind);
+            }
+
+            if (string.IsNullOrEmpty(care.Level))
+            {
+                Fail(context, at + ".careGroup.level", "缺少关爱等级（general 或 special）");
+            }
+            else
+            {
+                CheckCode(context, at + ".careGroup.level", DomainCodes.CareLevels, care.Level);
+            }
+
+            CheckDoneDates(context, at + ".careGroup.visits", care.Visits);
         }
     }
 
@@ -225,6 +292,12 @@ public sealed class HouseholdRecordValidator : AbstractValidator<HouseholdRecord
                 Fail(context, at + ".reimbursed", "报销金额不能超过支出金额");
             }
 
+            CheckCode(context, at + ".setting", DomainCodes.ExpenseSettings, e.Setting);
+            if (e.Setting is not null && e.Kind is not null && e.Kind != "medical")
+            {
+                Fail(context, at + ".setting", "只有医疗支出（kind = medical）才区分住院或门诊");
+            }
+
             if (e.MemberId is not null && h.Members?.Any(m => m?.Id == e.MemberId) != true)
             {
                 Fail(context, at + ".memberId", $"memberId {e.MemberId} 不是本户成员");
@@ -277,6 +350,23 @@ public sealed class HouseholdRecordValidator : AbstractValidator<HouseholdRecord
             {
                 CheckCode(context, at + ".kind", DomainCodes.EventKinds, e.Kind);
             }
+
+            CheckCode(context, at + ".housingDamage", DomainCodes.HousingDamage, e.HousingDamage);
+            if (e.HousingRepairedOn is { } repaired)
+            {
+                if (repaired > _asOf)
+                {
+                    Fail(context, at + ".housingRepairedOn", _afterAsOf);
+                }
+                else if (e.HousingDamage is null)
+                {
+                    Fail(context, at + ".housingRepairedOn", "记录了住房修复日期，但没有 housingDamage（住房损毁情况）");
+                }
+                else if (e.Date is { } date && repaired < date)
+                {
+                    Fail(context, at + ".housingRepairedOn", "住房修复日期早于事件日期");
+                }
+            }
         }
     }
 
@@ -293,6 +383,23 @@ public sealed class HouseholdRecordValidator : AbstractValidator<HouseholdRecord
         }
 
         CheckDoneDates(context, "visits", h.Visits);
+        CheckDoneDates(context, "screenings", h.Screenings);
+        if (h.ExitPlan is { } exitPlan)
+        {
+            if (exitPlan.Year is not { } year)
+            {
+                Fail(context, "exitPlan.year", "缺少计划脱贫年度");
+            }
+            else if (year is < 2000 or > 2100)
+            {
+                Fail(context, "exitPlan.year", "计划脱贫年度不合理");
+            }
+
+            if (exitPlan.ViaIndustry is null)
+            {
+                Fail(context, "exitPlan.viaIndustry", "缺少是否产业脱贫（true 或 false）");
+            }
+        }
     }
 
     private void CheckCase(CaseRecord? c, ValidationContext<HouseholdRecord> context)
@@ -325,6 +432,24 @@ public sealed class HouseholdRecordValidator : AbstractValidator<HouseholdRecord
             CheckDoneDate(context, at + ".date", m.Date, "缺少措施日期");
         }
 
+        for (var i = 0; i < (c.Risks?.Count ?? 0); i++)
+        {
+            var risk = c.Risks![i];
+            var at = $"case.risks[{i}]";
+            if (risk is null || string.IsNullOrEmpty(risk.Kind))
+            {
+                Fail(context, at + ".kind", "缺少风险类别");
+                continue;
+            }
+
+            CheckCode(context, at + ".kind", DomainCodes.RiskKinds, risk.Kind);
+            if (risk.IdentifiedOn > _asOf)
+            {
+                Fail(context, at + ".identifiedOn", _afterAsOf);
+            }
+        }
+
+        CheckDoneDates(context, "case.reviews", c.Reviews);
         if (c.Release is { } release)
         {
             CheckSteps(context, "case.release.steps", release.Steps, DomainCodes.ReleaseSteps);

@@ -38,6 +38,15 @@ public sealed class RuleDefinition
     /// <summary>Profiles (and their descendants) this rule is limited to; empty = every profile.</summary>
     public required IReadOnlyList<string> Profiles { get; init; }
 
+    /// <summary>The households the rule applies to, in the catalogue's terms (all, L+, L+ ∪ M, M-open, …; catalogue v2 Populations).</summary>
+    public required string Population { get; init; }
+
+    /// <summary>Risk rules: the risk category a finding gives (PROC-MEASURE-MISMATCH), see <see cref="MeasureCategories"/>.</summary>
+    public string? MeasureCategory { get; init; }
+
+    /// <summary>stored for a rule that only the nightly run can evaluate (it reads the run history); null otherwise.</summary>
+    public string? Mode { get; init; }
+
     public required RuleNode Root { get; init; }
 
     /// <summary>Values reported with a finding (in addition to those of the conditions).</summary>

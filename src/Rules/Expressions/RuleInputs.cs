@@ -38,7 +38,8 @@ public static class RuleInputs
         typeof(HouseholdFacts), typeof(MemberFacts), typeof(IncomeCycleFacts), typeof(ExpenseFacts), typeof(EventFacts),
         typeof(HousingFacts), typeof(WaterFacts), typeof(HelperFacts), typeof(CaseFacts), typeof(CaseStepFacts),
         typeof(MeasureFacts), typeof(HelperGroupFacts), typeof(Period), typeof(ParameterScope), typeof(RuleFunctions),
-        typeof(PriorResults), typeof(DateOnly), typeof(Enumerable),
+        typeof(PriorResults), typeof(DateOnly), typeof(Enumerable), typeof(ExitPlanFacts), typeof(PensionFacts), typeof(DisabilitySubsidyFacts),
+        typeof(CareGroupFacts), typeof(EducationTerm),
         typeof(DepartmentFacts), typeof(RosterDifference), typeof(SplitCaseFacts), typeof(WarningFacts), typeof(DuplicatePersonFacts), typeof(RosterState), typeof(AreaFacts),
     ];
 

@@ -16,6 +16,12 @@ public sealed class CaseFacts
 
     public IReadOnlyList<DateOnly> Revisits { get; init; } = [];
 
+    /// <summary>Format 1.1 <c>case.risks</c>: the kinds identified; null when the record has no such field.</summary>
+    public IReadOnlyList<string>? RiskKinds { get; init; }
+
+    /// <summary>Format 1.1 <c>case.reviews</c>: the quarterly 研判 dates; null when the record has no such field.</summary>
+    public IReadOnlyList<DateOnly>? Reviews { get; init; }
+
     public bool Has(string step) => Find(Inclusion, step) is not null;
 
     /// <summary>The date a step was done; the case's opening date is never returned for a missing step, callers check <see cref="Has"/>.</summary>
@@ -50,6 +56,9 @@ public sealed class CaseFacts
     public bool HasReleaseStep(string step) => Find(Release, step) is not null;
 
     public DateOnly ReleaseDateOf(string step) => Find(Release, step)?.Date ?? throw new InvalidOperationException($"步骤 {step} 未记录");
+
+    /// <summary>The release's village notice (村公示), or null.</summary>
+    public CaseStepFacts? ReleaseNotice => Find(Release, "village_notice");
 
     /// <summary>Released = has county_announcement (县级公告).</summary>
     public bool Released => HasReleaseStep("county_announcement");

@@ -34,6 +34,27 @@ public sealed class MemberFacts
 
     public IReadOnlyList<string> Assistance { get; init; } = [];
 
+    /// <summary>Format 1.1 <c>pensionInsurance</c>; null when the record has none (the rules needing it report "not evaluable").</summary>
+    public PensionFacts? Pension { get; init; }
+
+    /// <summary>Format 1.1 <c>disabilitySubsidies</c>; null when absent.</summary>
+    public DisabilitySubsidyFacts? DisabilitySubsidies { get; init; }
+
+    /// <summary>Format 1.1 <c>educationAid</c>: the terms aid was paid for; null when the record has no such field.</summary>
+    public IReadOnlyList<string>? EducationAidTerms { get; init; }
+
+    /// <summary>Format 1.1 <c>careGroup</c>; null when the member is not a 关爱对象.</summary>
+    public CareGroupFacts? CareGroup { get; init; }
+
+    /// <summary>Disability grade 1 or 2 (重度残疾, GB/T 26341: a reading).</summary>
+    public bool IsSeverelyDisabled => DisabilityGrade is 1 or 2;
+
+    /// <summary>
+    /// Receives a nursing subsidy (重度残疾人护理补贴): the 1.1 <c>disabilitySubsidies.nursing</c> when recorded,
+    /// otherwise <c>disability_allowance</c> in <c>assistance</c> counts as one.
+    /// </summary>
+    public bool ReceivesNursingSubsidy => DisabilitySubsidies is { } subsidies ? subsidies.Nursing : Receives("disability_allowance");
+
     /// <summary>Labour capacity full or skilled (有劳动能力).</summary>
     public bool IsLaborer => LaborCapacity is "full" or "skilled";
 

@@ -211,6 +211,23 @@ public static class RuleCatalogLoader
                     throw new RuleLoadException(file, name, $"步骤顺序中有未知步骤 '{unknown}'");
                 }
             }
+
+            try
+            {
+                _ = name switch
+                {
+                    "screeningWindows" => RuleFunctions.ParseWindows(value.Value).Count,
+                    "riskMeasureMap" => RuleFunctions.ParseMeasureMap(value.Value).Keys.FirstOrDefault(k => !Catalog.MeasureCategories.Kinds.Contains(k)) is { } unknownCategory
+                        ? throw new FormatException($"未知的风险类别 '{unknownCategory}'")
+                        : 0,
+                    "repairBy" => RuleFunctions.MonthDay(value.Value) is null ? throw new FormatException($"'{value.Value}' 应写作 MM-DD（如 10-31）") : 0,
+                    _ => 0,
+                };
+            }
+            catch (FormatException ex)
+            {
+                throw new RuleLoadException(file, name, ex.Message);
+            }
         }
     }
 
@@ -367,6 +384,20 @@ public static class RuleCatalogLoader
             foreach (var (name, values) in document.Parameters)
             {
                 ValidateValues(display, name, values, definitions);
+            }
+
+            var own = rules.Where(r => r.Profiles.Contains(document.Id)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var ruleId in document.Rules)
+            {
+                if (!own.Remove(ruleId))
+                {
+                    throw new RuleLoadException(display, ruleId, "地区配置 rules 列出的规则不存在，或该规则的 profiles 未限定于本配置");
+                }
+            }
+
+            if (own.Count > 0)
+            {
+                throw new RuleLoadException(display, own.Order(StringComparer.Ordinal).First(), "该规则限定于本配置（profiles），但未列入本配置的 rules");
             }
 
             documents[document.Id] = (display, document);

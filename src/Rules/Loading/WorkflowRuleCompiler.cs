@@ -28,6 +28,26 @@ public sealed partial class WorkflowRuleCompiler
 
     public WorkflowRuleCompiler(IReadOnlyDictionary<string, ParameterDefinition> definitions) => _definitions = definitions;
 
+    /// <summary>
+    /// A risk rule's category for PROC-MEASURE-MISMATCH: a risk kind, or <c>expenses:kind=category,…</c> / <c>events:kind=category,…</c>
+    /// (the category of the expenses or events the rule counted).
+    /// </summary>
+    private static string? MeasureCategoryOf(PropertyReader props, string severity, string file, string id)
+    {
+        var value = props.Optional("measureCategory");
+        if (value is null)
+        {
+            return severity == "risk" ? throw new RuleLoadException(file, id, "风险规则缺少 measureCategory（对应的风险类别，供 PROC-MEASURE-MISMATCH 使用）") : null;
+        }
+
+        if (MeasureCategories.Parse(value) is null)
+        {
+            throw new RuleLoadException(file, id, $"measureCategory '{value}' 应为风险类别（{string.Join("、", MeasureCategories.Kinds)}），或 expenses:类别=风险类别,… / events:类别=风险类别,…");
+        }
+
+        return value;
+    }
+
     public RuleDefinition Compile(Rule rule, JsonElement json, string file, string workflowName)
     {
         var id = rule.RuleName;
@@ -88,6 +108,9 @@ public sealed partial class WorkflowRuleCompiler
             ExplanationZh = props.Required("explanationZh"),
             Interpretation = props.Optional("interpretation"),
             Profiles = props.StringList("profiles"),
+            Population = props.Required("population"),
+            Mode = props.Optional("mode") is { } mode ? (mode == "stored" ? mode : throw new RuleLoadException(file, id, $"mode 只能为 stored，而不是 '{mode}'")) : null,
+            MeasureCategory = MeasureCategoryOf(props, severity, file, id),
             Root = root,
             Values = ruleValues,
             DefinitionHash = Hash(json),

@@ -26,6 +26,12 @@ public sealed class RegionProfileDocument
     /// <summary>What the profile changes or adds, in words, each with its clause.</summary>
     public List<string> Changes { get; set; } = [];
 
+    /// <summary>
+    /// The catalogue rules that belong to this profile (sourced from its document and limited to it by their <c>profiles</c>);
+    /// the loader checks that the two lists agree.
+    /// </summary>
+    public List<string> Rules { get; set; } = [];
+
     /// <summary>Catalogue rules not evaluated under this profile.</summary>
     public List<string> DisabledRules { get; set; } = [];
 

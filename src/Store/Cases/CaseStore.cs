@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Monitoring.Store.History;
 using Monitoring.Engine.Records;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,8 +22,13 @@ namespace Monitoring.Store.Cases;
 public sealed class CaseStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
 
-    public CaseStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    public CaseStore(NpgsqlDataSource dataSource, TimeProvider? clock = null)
+    {
+        _dataSource = dataSource;
+        _clock = clock ?? TimeProvider.System;
+    }
 
     /// <summary>The record in force for a household, or null when the store has no such household.</summary>
     public StoredHousehold? Load(string householdId)
@@ -38,6 +45,11 @@ public sealed class CaseStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(apply);
+        return TransientConflict.Retry(() => RecordOnce(householdId, command, actor, client, apply));
+    }
+
+    private CaseCommandResult? RecordOnce(string householdId, CaseCommand command, string actor, string client, Func<HouseholdRecord, HouseholdRecord> apply)
+    {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         if (Load(connection, transaction, householdId, forUpdate: true) is not { } current)
@@ -87,6 +99,12 @@ public sealed class CaseStore
             logId = (long)log.ExecuteScalar()!;
         }
 
+        HouseholdChangeLog.Append(connection, transaction, new HouseholdChange(householdId, current.Hash, hash, _clock.GetUtcNow(), command.Date,
+            ChangeSources.Case, actor, client)
+        {
+            DetailsJson = CaseChangeDetails(command, logId),
+        });
+
         transaction.Commit();
         return new CaseCommandResult(logId, current.Hash, hash, inserted == 1, next);
     }
@@ -134,11 +152,35 @@ public sealed class CaseStore
 
     private NpgsqlConnection Open() => _dataSource.OpenConnection();
 
+    /// <summary>The change-log details of a case command: its name, payload and case-log entry.</summary>
+    private static string CaseChangeDetails(CaseCommand command, long logId)
+    {
+        using var payload = JsonDocument.Parse(command.PayloadJson());
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["command"] = command.Name,
+            ["payload"] = payload.RootElement.Clone(),
+            ["caseLogId"] = logId,
+        });
+    }
+
     private static StoredHousehold? Load(NpgsqlConnection connection, NpgsqlTransaction? transaction, string householdId, bool forUpdate)
     {
-        using var command = new NpgsqlCommand($"""
+        if (forUpdate)
+        {
+            // The row is locked on its own first: a locking join would drop a row another transaction updated meanwhile
+            // (READ COMMITTED re-checks the join against the old version's row), and the household would look missing.
+            using var lockRow = new NpgsqlCommand("SELECT 1 FROM households WHERE id = @id FOR UPDATE", connection, transaction);
+            lockRow.Parameters.AddWithValue("id", householdId);
+            if (lockRow.ExecuteScalar() is null)
+            {
+                return null;
+            }
+        }
+
+        using var command = new NpgsqlCommand("""
             SELECT h.current_hash, v.record::text FROM households h JOIN household_versions v ON v.hash = h.current_hash
-            WHERE h.id = @id {(forUpdate ? "FOR UPDATE OF h" : "")}
+            WHERE h.id = @id
             """, connection, transaction);
         command.Parameters.AddWithValue("id", householdId);
         using var reader = command.ExecuteReader();

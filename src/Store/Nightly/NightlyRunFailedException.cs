@@ -40,6 +40,6 @@ public sealed class NightlyRunFailedException : Exception
             root = inner;
         }
 
-        return root is Npgsql.NpgsqlException ? $"数据库连接或语句错误（{root.Message}）" : root.Message;
+        return DatabaseErrors.Describe(cause) ?? root.Message;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Monitoring.Engine.Evaluation;
+using Monitoring.Engine.Output;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Facts;
 using Npgsql;
@@ -131,7 +132,7 @@ public sealed class NightlyRunner
         var due = plan.IsFull ? inStore : StageDueHouseholds(read, asOf, changedGroups.Count > 0, plan, department);
         Stage("确定评估范围", stopwatch);
 
-        var work = Directory.CreateTempSubdirectory("monitoring-run-");
+        var work = Directory.CreateTempSubdirectory(TemporaryFiles.Prefix("run"));
         try
         {
             var prior = new ConcurrentQueue<PriorOutcome>();

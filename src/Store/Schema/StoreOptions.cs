@@ -18,6 +18,29 @@ public sealed class StoreOptions
 
     public string ConnectionString { get; set; } = DefaultConnectionString;
 
+    /// <summary>
+    /// The schema owner's connection (<c>ConnectionStrings:MonitoringOwner</c>) that migrations run with; empty = the same
+    /// as <see cref="ConnectionString"/>. The application itself connects as the non-superuser role of
+    /// <see cref="ConnectionString"/> (<c>monitoring_app</c>, docs/deployment.md).
+    /// </summary>
+    public string? OwnerConnectionString { get; set; }
+
+    /// <summary>The connection migrations run with.</summary>
+    public string MigrationConnectionString => string.IsNullOrWhiteSpace(OwnerConnectionString) ? ConnectionString : OwnerConnectionString;
+
+    /// <summary>True when the owner's connection (if any) names the same host, port and database as the application's.</summary>
+    public bool OwnerNamesSameDatabase()
+    {
+        if (string.IsNullOrWhiteSpace(OwnerConnectionString) || !IsWellFormed(OwnerConnectionString) || !IsWellFormed(ConnectionString))
+        {
+            return true;
+        }
+
+        var owner = new Npgsql.NpgsqlConnectionStringBuilder(OwnerConnectionString);
+        var app = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return owner.Host == app.Host && owner.Port == app.Port && owner.Database == app.Database;
+    }
+
     public static bool IsWellFormed(string connectionString)
     {
         try

@@ -33,17 +33,7 @@ public static class CaseOptions
             return CommonOptions.ParseDate(asOfText, "--as-of");
         }
 
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            zone = TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
-        }
-
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+        return CommonOptions.Today();
     }
 
     public static string Actor(string? by) => string.IsNullOrWhiteSpace(by) ? Environment.UserName : by.Trim();

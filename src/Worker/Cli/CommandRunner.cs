@@ -1,4 +1,5 @@
 using Monitoring.Rules.Loading;
+using Monitoring.Store;
 
 namespace Monitoring.Worker.Cli;
 
@@ -21,16 +22,10 @@ public static class CommandRunner
             Console.Error.WriteLine($"规则文件错误：{ex.Message}");
             return ExitCodes.Fatal;
         }
-        catch (Npgsql.PostgresException ex) when (ex.SqlState is "42P01" or "3D000")
+        catch (Exception ex) when (DatabaseErrors.Describe(ex) is { } database)
         {
-            Console.Error.WriteLine(ex.SqlState == "3D000"
-                ? $"错误：数据库不存在（{ex.MessageText}）。开发环境可运行 bash scripts/dev-db.sh start"
-                : "错误：数据库结构尚未建立或不是最新，请先运行 monitoring migrate");
-            return ExitCodes.Fatal;
-        }
-        catch (Npgsql.NpgsqlException ex)
-        {
-            Console.Error.WriteLine($"数据库错误：{ex.Message}。开发环境可先运行 bash scripts/dev-db.sh start");
+            // A refused connection, a terminated one, a missing database or schema: the real error, in Chinese.
+            Console.Error.WriteLine($"错误：{database}");
             return ExitCodes.Fatal;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

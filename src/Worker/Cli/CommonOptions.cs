@@ -24,6 +24,26 @@ public static class CommonOptions
         return date;
     }
 
+    /// <summary>
+    /// The CLI's default date when <c>--as-of</c> is not given: today on the one clock (<see cref="TimeProvider"/>) in the
+    /// Asia/Shanghai zone (UTC+8 where the zone database is missing), whatever the machine's own zone, since every
+    /// county the rules cover keeps Beijing time.
+    /// </summary>
+    public static DateOnly Today(TimeProvider? clock = null) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime((clock ?? TimeProvider.System).GetUtcNow(), ChinaStandardTime.Value).DateTime);
+
+    private static readonly Lazy<TimeZoneInfo> ChinaStandardTime = new(() =>
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
+        }
+    });
+
     public static RuleCatalog LoadCatalog(string? rulesDirectory) => RuleCatalogLoader.Load(RuleCatalogLoader.Locate(rulesDirectory));
 
     public static RuleSet RuleSet(RuleCatalog catalog, string profile)

@@ -1,15 +1,16 @@
+using Monitoring.Engine.Cases;
 using Monitoring.Engine.Explaining;
+using Monitoring.Engine.Formats;
 using Monitoring.Engine.Records;
 using Monitoring.Engine.Validation;
 using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Codes;
 using Monitoring.Rules.Facts;
+using Monitoring.Store.Cases;
+using Monitoring.Store.Exporting;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
-using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
-using Monitoring.Store.Cases;
-using Monitoring.Engine.Formats;
-using Monitoring.Engine.Cases;
 
 namespace Monitoring.Worker.Cli;
 
@@ -98,18 +99,7 @@ public static class ExplanationPrinter
         }
     }
 
-    private static string CategoryZh(string? category) => category switch
-    {
-        "lifted" => "脱贫户",
-        "monitored" => "监测户",
-        "ordinary" => "一般农户",
-        _ => category ?? "",
-    };
+    private static string CategoryZh(string? category) => DomainLabels.Categories.Zh(category);
 
-    private static string SeverityZh(string severity) => severity switch
-    {
-        "risk" => "风险",
-        "notice" => "提示",
-        _ => "程序",
-    };
+    private static string SeverityZh(string severity) => DomainLabels.Severities.Zh(severity);
 }

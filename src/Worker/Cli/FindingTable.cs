@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Monitoring.Rules.Codes;
 
 namespace Monitoring.Worker.Cli;
 
@@ -15,7 +16,7 @@ public static class FindingTable
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
             var member = root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : "";
-            var severity = root.GetProperty("severity").GetString() switch { "risk" => "风险", "notice" => "提示", _ => "程序" };
+            var severity = DomainLabels.Severities.Zh(root.GetProperty("severity").GetString());
             writer.WriteLine($"{root.GetProperty("householdId").GetString() ?? (root.TryGetProperty("area", out var area) ? $"区域 {area.GetProperty("countyCode").GetString()}/{area.GetProperty("list").GetString()}" : "")}\t{root.GetProperty("ruleId").GetString()}\t{member}\t{severity}\t{root.GetProperty("explanation").GetString()}");
         }
     }

@@ -12,6 +12,7 @@ using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
 
 using Monitoring.Store;
+using Monitoring.Store.Logging;
 
 namespace Monitoring.Worker.Cli;
 
@@ -29,6 +30,7 @@ public static class StoreServices
             DisableDefaults = false,
         });
         AddStore(builder.Services, connectionOverride);
+        builder.Logging.MaskResidentIds();
         return builder.Build();
     }
 
@@ -50,9 +52,18 @@ public static class StoreServices
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Monitoring") ?? StoreOptions.DefaultConnectionString;
 
+    /// <summary>The schema owner's connection for migrations and the Quartz job store (<c>ConnectionStrings:MonitoringOwner</c>),
+    /// else <see cref="ConnectionString"/>.</summary>
+    public static string OwnerConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("MonitoringOwner") is { Length: > 0 } owner ? owner : ConnectionString(configuration);
+
     /// <summary>Registers the store (<see cref="StoreServiceCollectionExtensions.AddMonitoringStore"/>) with the connection string
     /// of <c>--connection</c>, else the configuration.</summary>
     public static void AddStore(IServiceCollection services, string? connectionOverride) =>
         services.AddMonitoringStore((options, provider) =>
-            options.ConnectionString = connectionOverride ?? ConnectionString(provider.GetRequiredService<IConfiguration>()));
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            options.ConnectionString = connectionOverride ?? ConnectionString(configuration);
+            options.OwnerConnectionString = connectionOverride ?? configuration.GetConnectionString("MonitoringOwner");
+        });
 }

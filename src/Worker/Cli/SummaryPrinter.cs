@@ -32,7 +32,7 @@ public static class SummaryPrinter
 
         foreach (var (ruleId, count) in summary.NotEvaluableByRule)
         {
-            writer.WriteLine($"注意：规则 {ruleId}（{titles.GetValueOrDefault(ruleId)}）有 {count:N0} 户因参数无生效取值或节假日日历未覆盖而未评估");
+            writer.WriteLine($"注意：规则 {ruleId}（{titles.GetValueOrDefault(ruleId)}）有 {count:N0} 户因参数无生效取值、节假日日历未覆盖或缺少记录格式 1.1 字段而未评估（不可评估，不报告）");
         }
 
         foreach (var (ruleId, count) in summary.ErrorsByRule)

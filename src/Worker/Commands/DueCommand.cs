@@ -77,14 +77,14 @@ public static class DueCommand
         var scope = village is not null ? $"村 {village} " : town is not null ? $"乡镇 {town} " : "";
         var title = DueColumns.Title(scope, asOf, withinDays);
         var rows = due.Select(o => DueColumns.Cells(o, households[o.HouseholdId], asOf));
-        using var target = outputPath == "-" ? Console.OpenStandardOutput() : new FileStream(outputPath, FileMode.Create, FileAccess.Write);
+        using var target = OutputTarget.Open(outputPath);
         if (format == "xlsx")
         {
-            TableXlsxWriter.Write(target, DueColumns.SheetName, title, DueColumns.Headers, rows, DueColumns.Widths);
+            TableXlsxWriter.Write(target.Stream, DueColumns.SheetName, title, DueColumns.Headers, rows, DueColumns.Widths);
         }
         else
         {
-            using var writer = new StreamWriter(target, new UTF8Encoding(false)) { NewLine = "\n" };
+            var writer = target.Text();
             writer.WriteLine(title);
             writer.WriteLine(string.Join('\t', DueColumns.Headers));
             foreach (var row in rows)
@@ -92,6 +92,8 @@ public static class DueCommand
                 writer.WriteLine(string.Join('\t', row));
             }
         }
+
+        target.Commit();
 
         var overdue = due.Count(o => o.Status == ObligationStatus.Overdue);
         Console.Error.WriteLine($"共 {households.Count:N0} 户，待办 {due.Count:N0} 项，其中已逾期 {overdue:N0} 项");

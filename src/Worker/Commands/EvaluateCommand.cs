@@ -50,44 +50,33 @@ public static class EvaluateCommand
         };
 
         EvaluationSummary summary;
+        using var target = OutputTarget.Open(outputPath);
         if (format == "table")
         {
             using var buffer = new MemoryStream();
             summary = pipeline.Run(input, buffer);
             buffer.Position = 0;
-            using var target = OpenOutput(outputPath);
-            using var writer = new StreamWriter(target, new UTF8Encoding(false));
-            FindingTable.Write(buffer, writer);
+            FindingTable.Write(buffer, target.Text());
         }
         else
         {
-            using var target = OpenOutput(outputPath);
-            summary = pipeline.Run(input, target);
+            summary = pipeline.Run(input, target.Stream);
         }
 
+        target.Commit();
+
         SummaryPrinter.Print(stderr, summary, ruleSet);
+        if (summary.HouseholdsRead == 0)
+        {
+            stderr.WriteLine($"输入文件 {inputPath} 中没有任何农户记录（空文件或只有空行）");
+            return ExitCodes.RecordsRejected;
+        }
+
         if (summary.ErrorsByRule.Count > 0)
         {
             return ExitCodes.Fatal;
         }
 
         return summary.HouseholdsInvalid > 0 ? ExitCodes.RecordsRejected : ExitCodes.Success;
-    }
-
-    private static Stream OpenOutput(string path)
-    {
-        if (path == "-")
-        {
-            return new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        }
-
-        try
-        {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException)
-        {
-            throw new UserErrorException($"无法写入输出文件 {path}：{ex.Message}");
-        }
     }
 }

@@ -10,6 +10,7 @@ using Monitoring.Store.Exporting;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
+using Monitoring.Engine.Output;
 
 namespace Monitoring.Worker.Commands;
 
@@ -49,24 +50,30 @@ public static class ExportFindingsCommand
             throw new UserErrorException($"批次 {runId} 的状态是 {status}，只能导出已完成的批次");
         }
 
-        using var target = outputPath == "-" ? Console.OpenStandardOutput() : new FileStream(outputPath, FileMode.Create, FileAccess.Write);
+        using var target = OutputTarget.Open(outputPath);
         if (format == "xlsx")
         {
             var title = village is null ? $"评估批次 {runId} 发现清单" : $"评估批次 {runId} 发现清单（村级代码 {village}）";
-            Monitoring.Engine.Formats.FindingsXlsxWriter.Write(target, exporter.Findings(runId, village).Select(f => System.Text.Json.JsonDocument.Parse(f).RootElement), title);
+            Monitoring.Engine.Formats.FindingsXlsxWriter.Write(target.Stream, exporter.Findings(runId, village).Select(f => System.Text.Json.JsonDocument.Parse(f).RootElement), title);
+            target.Commit();
             Console.Error.WriteLine($"已导出批次 {runId} 的发现（Excel）：{outputPath}");
             return ExitCodes.Success;
         }
 
-        using var writer = new StreamWriter(target, new UTF8Encoding(false)) { NewLine = "\n" };
+        // Stored findings were masked when serialized; masking again keeps rows stored by older versions safe (a no-op otherwise).
         long count = 0;
-        foreach (var finding in exporter.Findings(runId, village))
+        using (var writer = new StreamWriter(target.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
         {
-            writer.WriteLine(finding);
-            count++;
+            foreach (var finding in exporter.Findings(runId, village))
+            {
+                writer.WriteLine(ResidentIdMasking.Apply(finding));
+                count++;
+            }
         }
 
+        target.Commit();
         Console.Error.WriteLine($"已导出批次 {runId} 的发现 {count:N0} 条");
+
         return ExitCodes.Success;
     }
 }

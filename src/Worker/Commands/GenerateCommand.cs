@@ -43,7 +43,8 @@ public static class GenerateCommand
             Directory.CreateDirectory(directory);
         }
 
-        using var stream = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var target = OutputTarget.Open(outputPath);
+        var stream = target.Stream;
         var newline = "\n"u8.ToArray();
         for (long start = 0; start < count; start += BlockSize)
         {
@@ -57,6 +58,7 @@ public static class GenerateCommand
             }
         }
 
+        target.Commit();
         Console.Error.WriteLine($"已生成 {count:N0} 户模拟数据（种子 {seed}，截至 {asOf:yyyy-MM-dd}）：{outputPath}");
         return ExitCodes.Success;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitoring.Worker.Cli;
 using Npgsql;
+using Monitoring.Store;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Exporting;
@@ -28,7 +29,7 @@ public static class ImportCommand
 
     private static int Run(string inputPath, string? asOfText, string? connection)
     {
-        var asOf = asOfText is null ? DateOnly.FromDateTime(DateTime.Today) : CommonOptions.ParseDate(asOfText, "--as-of");
+        var asOf = asOfText is null ? CommonOptions.Today() : CommonOptions.ParseDate(asOfText, "--as-of");
         using var host = StoreServices.Build(connection);
         using var input = CommonOptions.OpenInput(inputPath);
         try
@@ -41,6 +42,12 @@ public static class ImportCommand
                 ".csv" => importer.ImportTabular(input, Monitoring.Engine.Importing.TabularFormat.Csv, asOf, Report),
                 _ => importer.ImportJsonLines(input, asOf, Report),
             };
+            if (result.Read == 0 && result.Rejected == 0)
+            {
+                Console.Error.WriteLine($"导入未执行：输入文件 {inputPath} 中没有任何农户记录（空文件，或表格只有表头），数据库未作任何改动");
+                return ExitCodes.RecordsRejected;
+            }
+
             if (!result.Committed)
             {
                 Console.Error.WriteLine($"导入未执行：读取 {result.Read:N0} 户，其中 {result.Rejected:N0} 户数据有误（见上），数据库未作任何改动");
@@ -52,7 +59,7 @@ public static class ImportCommand
         }
         catch (NpgsqlException ex)
         {
-            throw new UserErrorException($"数据库错误，导入未执行：{ex.Message}");
+            throw new UserErrorException($"导入未执行：{DatabaseErrors.Describe(ex)}");
         }
     }
 }

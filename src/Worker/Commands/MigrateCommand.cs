@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Worker.Cli;
 using Npgsql;
+using Monitoring.Store;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Exporting;
@@ -18,7 +19,7 @@ public static class MigrateCommand
 {
     public static Command Create()
     {
-        var connection = new Option<string?>("--connection") { Description = "PostgreSQL 连接串（默认读取 ConnectionStrings:Monitoring 或环境变量 ConnectionStrings__Monitoring）" };
+        var connection = new Option<string?>("--connection") {  Description = "PostgreSQL 连接串（数据库结构所有者；默认读取 ConnectionStrings:MonitoringOwner，否则 ConnectionStrings:Monitoring）" };
         var command = new Command("migrate", "创建或升级数据库结构（监测数据、评估批次、发现）") { connection };
         command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(connection))));
         return command;
@@ -27,17 +28,15 @@ public static class MigrateCommand
     private static int Run(string? connection)
     {
         using var host = StoreServices.Build(connection);
-        using var db = host.Services.GetRequiredService<IDbContextFactory<MonitoringDbContext>>().CreateDbContext();
         try
         {
-            var pending = db.Database.GetPendingMigrations().ToList();
-            db.Database.Migrate();
+            var pending = host.Services.GetRequiredService<StoreMigrator>().Migrate();
             Console.Error.WriteLine(pending.Count == 0 ? "数据库结构已是最新，无需升级" : $"已应用 {pending.Count} 个数据库迁移：{string.Join("、", pending)}");
             return ExitCodes.Success;
         }
         catch (NpgsqlException ex)
         {
-            throw new UserErrorException($"无法连接或升级数据库（{db.Database.GetDbConnection().DataSource}）：{ex.Message}。开发环境可先运行 bash scripts/dev-db.sh start");
+            throw new UserErrorException($"数据库结构未升级：{DatabaseErrors.Describe(ex)}");
         }
     }
 }

@@ -49,17 +49,18 @@ public static class NoticeListCommand
 
             var entries = NoticeList.Build(households, FindingsFor);
             var villageName = households.Select(h => h.Region?.Village).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? code;
-            using var target = new FileStream(result.GetValue(output)!, FileMode.Create, FileAccess.Write);
+            using var target = OutputTarget.Open(result.GetValue(output)!);
             if (result.GetValue(format) == "html")
             {
-                using var writer = new StreamWriter(target, new UTF8Encoding(false)) { NewLine = "\n" };
-                NoticeListHtmlWriter.Write(writer, entries, villageName, date);
+                NoticeListHtmlWriter.Write(target.Text(), entries, villageName, date);
             }
             else
             {
-                TableXlsxWriter.Write(target, NoticeListColumns.SheetName, NoticeListColumns.Title(villageName, date), NoticeListColumns.Headers,
+                TableXlsxWriter.Write(target.Stream, NoticeListColumns.SheetName, NoticeListColumns.Title(villageName, date), NoticeListColumns.Headers,
                     entries.Select((e, i) => NoticeListColumns.Cells(e, i + 1)), NoticeListColumns.Widths);
             }
+
+            target.Commit();
 
             Console.Error.WriteLine($"公示名单：{villageName} 共 {entries.Count} 户，已写入 {result.GetValue(output)}");
             return ExitCodes.Success;

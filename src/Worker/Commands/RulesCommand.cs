@@ -25,7 +25,7 @@ public static class RulesCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var text = result.GetValue(asOf);
-            var date = text is null ? DateOnly.FromDateTime(DateTime.Today) : CommonOptions.ParseDate(text, "--as-of");
+            var date = text is null ? CommonOptions.Today() : CommonOptions.ParseDate(text, "--as-of");
             return Run(result.GetValue(profile)!, date, result.GetValue(county)!, result.GetValue(rules));
         }));
         return command;
@@ -45,6 +45,11 @@ public static class RulesCommand
         }
 
         output.WriteLine($"规则目录 {catalog.Directory}，评估日 {asOf:yyyy-MM-dd}，规则集版本 {Monitoring.Engine.Evaluation.RuleVersions.ForRuleSet(ruleSet)}");
+        if (ruleSet.Calendar.MissingNextYearWarning(asOf) is { } calendarWarning)
+        {
+            Console.Error.WriteLine("警告：" + calendarWarning);
+        }
+
         output.WriteLine();
         foreach (var rule in ruleSet.Rules)
         {
@@ -52,6 +57,7 @@ public static class RulesCommand
             output.WriteLine($"{rule.Id}  {rule.TitleZh} / {rule.TitleEn}{state}");
             output.WriteLine($"  类别 {rule.Category}，级别 {rule.Severity}，范围 {rule.Scope}，生效 {rule.EffectiveFrom:yyyy-MM-dd}{(rule.EffectiveTo is { } to ? $" 至 {to:yyyy-MM-dd}" : "")}，定义哈希 {rule.DefinitionHash[..16]}");
             output.WriteLine($"  出处：{rule.Source}");
+            output.WriteLine($"  适用人群：{rule.Population}{(rule.Mode == "stored" ? "（仅存储模式：夜间批处理读取运行历史）" : "")}");
             if (rule.Interpretation is { } interpretation)
             {
                 output.WriteLine($"  解读：{interpretation}");

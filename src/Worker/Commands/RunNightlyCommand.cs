@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitoring.Worker.Cli;
 using Npgsql;
+using Monitoring.Store;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Sql;
@@ -34,9 +35,9 @@ public static class RunNightlyCommand
         using var host = StoreServices.Build(connection);
         var runner = new NightlyRunner(host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), ruleSet)
         {
-            OnProgress = Console.IsErrorRedirected ? null : (done, total) => Console.Error.Write($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+            OnProgress = Console.IsErrorRedirected ? null : (done, total) => SafeConsole.Progress($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
             OnPlan = plan => Console.Error.WriteLine(plan.ReasonZh),
-            OnStage = (stage, elapsed) => Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60)),
+            OnStage = (stage, elapsed) => SafeConsole.Progress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60) + "\n"),
         };
         try
         {
@@ -46,10 +47,10 @@ public static class RunNightlyCommand
             SummaryPrinter.Print(Console.Error, result.Summary, ruleSet);
             return ExitCodes.Success;
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException { SqlState: "42P01" or "3D000" })
+        catch (NpgsqlException ex)
         {
             Console.Error.WriteLine();
-            throw new UserErrorException($"数据库错误，本批次未开始：{ex.Message}");
+            throw new UserErrorException($"本批次未开始：{DatabaseErrors.Describe(ex)}");
         }
         catch (NightlyRunFailedException ex)
         {

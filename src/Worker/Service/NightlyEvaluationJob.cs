@@ -39,8 +39,14 @@ public sealed partial class NightlyEvaluationJob : IJob
         var zone = TimeZoneInfo.FindSystemTimeZoneById(_nightly.Value.TimeZone);
         var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var asOf = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fired, zone).DateTime);
-        var runner = new NightlyRunner(_dataSource, _catalog.ForProfile(_nightly.Value.Profile));
+        var ruleSet = _catalog.ForProfile(_nightly.Value.Profile);
+        var runner = new NightlyRunner(_dataSource, ruleSet);
         LogStarting(asOf, _nightly.Value.Profile);
+        if (ruleSet.Calendar.MissingNextYearWarning(asOf) is { } calendarWarning)
+        {
+            LogCalendarMissing(calendarWarning);
+        }
+
         try
         {
             var result = runner.Run(asOf, cancellationToken);
@@ -60,6 +66,9 @@ public sealed partial class NightlyEvaluationJob : IJob
 
     [LoggerMessage(Level = LogLevel.Information, Message = "夜间评估批次 {RunId} 完成（{Mode}）：评估日 {AsOf}，库中 {Households} 户，本次评估 {Evaluated} 户，发现 {Findings} 条，新增 {New} 条，消除 {Resolved} 条")]
     private partial void LogCompleted(long runId, DateOnly asOf, string mode, long households, long evaluated, long findings, long @new, long resolved);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "节假日日历：{Warning}")]
+    private partial void LogCalendarMissing(string warning);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "夜间评估失败：评估日 {AsOf}，本批次未提交任何结果")]
     private partial void LogFailed(Exception exception, DateOnly asOf);

@@ -41,7 +41,7 @@ public sealed class CaseCliTests : IClassFixture<PostgresFixture>, IDisposable
 
         var shortNotice = Cli("case", "step", "--household", Id, "--step", "public_notice", "--date", "2021-09-18", "--until", "2021-09-21", "--as-of", "2021-09-18");
         Assert.Equal(1, shortNotice.ExitCode);
-        Assert.Contains("PROC-NOTICE-SHORT（001 #49）", shortNotice.Stderr, StringComparison.Ordinal);
+        Assert.Contains("PROC-NOTICE-SHORT（001 附#49）", shortNotice.Stderr, StringComparison.Ordinal);
         var future = Cli("case", "step", "--household", Id, "--step", "public_notice", "--date", "2021-09-19", "--until", "2021-09-23", "--as-of", "2021-09-18");
         Assert.Equal(1, future.ExitCode);
         Assert.Contains("CASE-DATE-FUTURE", future.Stderr, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class CaseProcedureTests
     {
         var household = Included("2021-09-01", "2021-09-12", type: "marginal");
         household = Run(Procedure(), household,
-            Release("village_notice", "2022-03-01"), Release("town_recheck", "2022-03-08"),
+            Release("village_notice", "2022-03-01", "2022-03-07"), Release("town_recheck", "2022-03-08"),
             Release("department_review", "2022-03-10"), Release("county_announcement", "2022-03-15"));
         Assert.Equal("ordinary", household.Category);
     }
@@ -119,7 +119,7 @@ public sealed class CaseProcedureTests
         var household = Run(Procedure(), Sample(), Open("2021-09-01"), Step("warning_notice", "2021-09-01"), Step("home_verification", "2021-09-01"),
             Step("consent", "2021-09-01"), Step("data_comparison", "2021-09-01"), Step("village_review", "2021-09-02"));
         var ex = Refused(household, Step("public_notice", "2021-09-02", "2021-09-05"), "2021-09-02");
-        Assert.Equal("PROC-NOTICE-SHORT（001 #49）：村内公示 2021-09-02 至 2021-09-05 共 4 天，少于规定的 5 天（含首尾两天）", ex.Message);
+        Assert.Equal("PROC-NOTICE-SHORT（001 附#49）：村内公示 2021-09-02 至 2021-09-05 共 4 天，少于规定的 5 天（含首尾两天）", ex.Message);
 
         var noUntil = Refused(household, Step("public_notice", "2021-09-02"), "2021-09-02");
         Assert.Equal("PROC-NOTICE-SHORT", noUntil.Rule.Id);
@@ -165,7 +165,7 @@ public sealed class CaseProcedureTests
     [Fact]
     public void Release_steps_keep_the_four_step_order()
     {
-        var household = Run(Procedure(), Included("2021-09-01", "2021-09-12"), Release("village_notice", "2022-03-01"));
+        var household = Run(Procedure(), Included("2021-09-01", "2021-09-12"), Release("village_notice", "2022-03-01", "2022-03-07"));
         var ex = Refused(household, Release("department_review", "2022-03-05"), "2022-03-05");
         Assert.Equal("PROC-RELEASE-STEPS（004 #3）：须先完成「镇复核」，才能登记「部门审定」", ex.Message);
         Assert.Equal("PROC-RELEASE-STEPS", Refused(household, Release("town_recheck", "2022-02-28"), "2022-03-05").Rule.Id);
@@ -192,7 +192,7 @@ public sealed class CaseProcedureTests
     public void A_released_household_can_be_opened_again_and_a_declaration_is_recorded_as_an_event()
     {
         var released = Run(Procedure(), Included("2021-09-01", "2021-09-12"),
-            Release("village_notice", "2022-03-01"), Release("town_recheck", "2022-03-08"),
+            Release("village_notice", "2022-03-01", "2022-03-07"), Release("town_recheck", "2022-03-08"),
             Release("department_review", "2022-03-10"), Release("county_announcement", "2022-03-15"));
         Assert.Equal("CASE-OPEN", Refused(released, Open("2022-03-14"), "2022-04-01").Rule.Id);
         var reopened = Procedure().Apply(released, Open("2022-05-01", type: null, trigger: "self_declared"), D("2022-05-01"));

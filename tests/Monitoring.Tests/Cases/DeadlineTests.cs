@@ -73,7 +73,7 @@ public sealed class DeadlineTests
         var notVisited = Calculator().For(included, D("2021-12-05")).Where(o => o.Kind == "monitored-visit").ToList();
         Assert.Equal([ObligationStatus.Overdue, ObligationStatus.Open], notVisited.Select(v => v.Status));
 
-        var released = Run(procedure, included, Release("village_notice", "2022-03-01"), Release("town_recheck", "2022-03-08"),
+        var released = Run(procedure, included, Release("village_notice", "2022-03-01", "2022-03-07"), Release("town_recheck", "2022-03-08"),
             Release("department_review", "2022-03-10"), Release("county_announcement", "2022-03-15"));
         var revisit = Find(Calculator().For(released, D("2022-09-16")), "revisit");
         Assert.Equal(D("2022-09-15"), revisit.Due); // six months after the announcement (004 #3)
@@ -121,13 +121,12 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public void A_deadline_in_a_year_without_a_holiday_notice_is_listed_as_not_computable()
+    public void A_deadline_in_a_year_without_a_holiday_notice_is_computed_provisionally_and_marked()
     {
         var household = Included("2026-12-10", "2026-12-24");
         var plan = Find(Calculator().For(household, D("2026-12-28")), "plan");
-        Assert.Null(plan.Due);
-        Assert.Equal(ObligationStatus.Unknown, plan.Status);
-        Assert.Contains("2027", plan.BasisZh, StringComparison.Ordinal);
-        Assert.Contains(DueList.Select([plan], D("2026-12-28"), 7), o => o.Kind == "plan");
+        Assert.Equal(D("2027-01-08"), plan.Due); // 元旦 2027 statutory; 调休 unknown
+        Assert.Contains(Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh, plan.BasisZh, StringComparison.Ordinal);
+        Assert.Contains(DueList.Select([plan], D("2026-12-28"), 14), o => o.Kind == "plan");
     }
 }

@@ -105,7 +105,7 @@ public sealed class FindingContentTests
     }
 
     [Fact]
-    public void A_plan_deadline_beyond_the_loaded_calendar_is_reported_as_not_evaluable()
+    public void A_plan_deadline_in_a_year_without_its_notice_is_counted_provisionally_and_says_so()
     {
         var household = SampleHousehold.Create();
         household["category"] = "monitored";
@@ -113,24 +113,38 @@ public sealed class FindingContentTests
         household["helper"] = null;
         household["case"] = JsonNode.Parse("""{"openedOn":"2026-12-10","inclusion":[{"step":"warning_notice","date":"2026-12-10"},{"step":"county_approval","date":"2026-12-24"}]}""");
         var (findings, _, summary) = Evaluate.Lines([SampleHousehold.Line(household)], new DateOnly(2027, 1, 20));
-        Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "PROC-PLAN-OVERDUE");
-        Assert.Equal(1, summary.NotEvaluableByRule["PROC-PLAN-OVERDUE"]);
+        var plan = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "PROC-PLAN-OVERDUE");
+        Assert.Equal(Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh, plan.GetProperty("values").GetProperty("calendar").GetString());
+        Assert.Contains(Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh, plan.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.False(summary.NotEvaluableByRule.ContainsKey("PROC-PLAN-OVERDUE"));
+
+        // A deadline counted wholly inside a year with its notice carries no mark.
+        household["case"] = JsonNode.Parse("""{"openedOn":"2026-11-10","inclusion":[{"step":"warning_notice","date":"2026-11-10"},{"step":"county_approval","date":"2026-11-24"}]}""");
+        var (onNotice, _, _) = Evaluate.Lines([SampleHousehold.Line(household)], new DateOnly(2026, 12, 20));
+        var marked = Assert.Single(onNotice, f => f.GetProperty("ruleId").GetString() == "PROC-PLAN-OVERDUE");
+        Assert.False(marked.GetProperty("values").TryGetProperty("calendar", out _));
     }
 
     [Fact]
-    public void High_medical_self_pay_alone_makes_a_marginal_candidate_and_an_expenditure_surge_a_hardship_one()
+    public void High_medical_self_pay_alone_makes_a_lifted_household_an_unstable_candidate_and_an_expenditure_surge_a_hardship_one()
     {
         var selfPay = SampleHousehold.Create("610728-0001");
-        selfPay["category"] = "ordinary";
+        selfPay["category"] = "lifted";
+        var ordinarySelfPay = SampleHousehold.Create("610728-0003");
+        ordinarySelfPay["category"] = "ordinary";
+        ordinarySelfPay["incomes"]![0]!["wage"] = 90000;
+        ordinarySelfPay["expenses"] = JsonNode.Parse("""[{"date":"2021-10-01","kind":"medical","amount":60000,"reimbursed":10000}]""");
         selfPay["incomes"]![0]!["wage"] = 90000;
         selfPay["expenses"] = JsonNode.Parse("""[{"date":"2021-10-01","kind":"medical","amount":60000,"reimbursed":10000}]""");
         var surge = SampleHousehold.Create("610728-0002");
         surge["category"] = "ordinary";
         surge["expenses"] = JsonNode.Parse("""[{"date":"2021-10-01","kind":"education","amount":3000,"reimbursed":0}]""");
-        var (findings, _, summary) = Evaluate.Lines([SampleHousehold.Line(selfPay), SampleHousehold.Line(surge)], AsOf);
+        var (findings, _, summary) = Evaluate.Lines([SampleHousehold.Line(selfPay), SampleHousehold.Line(surge), SampleHousehold.Line(ordinarySelfPay)], AsOf);
         Assert.Contains(findings, f => f.GetProperty("householdId").GetString() == "610728-0001" && f.GetProperty("ruleId").GetString() == "MED-HIGH-SELFPAY");
         Assert.Contains(findings, f => f.GetProperty("householdId").GetString() == "610728-0002" && f.GetProperty("ruleId").GetString() == "EXP-RIGID-SURGE");
-        Assert.Equal(1, summary.CandidatesByType["marginal"]);
+        // Catalogue v2: MED-HIGH-SELFPAY is for 脱贫户 and 监测户 only (001 #9); an ordinary household's spending is EXP-RIGID-SURGE's.
+        Assert.DoesNotContain(findings, f => f.GetProperty("householdId").GetString() == "610728-0003" && f.GetProperty("ruleId").GetString() == "MED-HIGH-SELFPAY");
+        Assert.Equal(1, summary.CandidatesByType["unstable"]);
         Assert.Equal(1, summary.CandidatesByType["hardship"]);
     }
 }

@@ -29,6 +29,42 @@ public sealed class RecordValidationTests
         Assert.Contains(problems, p => p.Field == reported && p.Line == 1);
     }
 
+    [Theory]
+    [InlineData("""{"screenings":["2021-12-01"]}""", "screenings[0]", "晚于评估日")]
+    [InlineData("""{"exitPlan":{"viaIndustry":true}}""", "exitPlan.year", "缺少计划脱贫年度")]
+    [InlineData("""{"events":[{"date":"2021-07-01","kind":"disaster","housingDamage":"flooded"}]}""", "events[0].housingDamage", "destroyed | damaged")]
+    [InlineData("""{"events":[{"date":"2021-07-01","kind":"disaster","housingDamage":"damaged","housingRepairedOn":"2021-06-30"}]}""", "events[0].housingRepairedOn", "早于事件日期")]
+    [InlineData("""{"events":[{"date":"2021-07-01","kind":"disaster","housingRepairedOn":"2021-08-01"}]}""", "events[0].housingRepairedOn", "housingDamage")]
+    [InlineData("""{"expenses":[{"date":"2021-07-01","kind":"medical","amount":100,"setting":"icu"}]}""", "expenses[0].setting", "inpatient | outpatient")]
+    [InlineData("""{"expenses":[{"date":"2021-07-01","kind":"education","amount":100,"setting":"inpatient"}]}""", "expenses[0].setting", "医疗支出")]
+    [InlineData("""{"case":{"openedOn":"2021-05-01","risks":[{"kind":"poverty"}]}}""", "case.risks[0].kind", "illness")]
+    [InlineData("""{"case":{"openedOn":"2021-05-01","reviews":["2022-01-01"]}}""", "case.reviews[0]", "晚于评估日")]
+    [InlineData("""{"members":[{"id":"m1","birthDate":"1980-01-01","pensionInsurance":{"year":2021,"subsidised":true}}]}""", "members[0].pensionInsurance.enrolled", "缺少")]
+    [InlineData("""{"members":[{"id":"m1","birthDate":"1980-01-01","educationAid":[{"term":"2021-summer"}]}]}""", "members[0].educationAid[0].term", "YYYY-spring")]
+    [InlineData("""{"members":[{"id":"m1","birthDate":"1980-01-01","careGroup":{"kind":"orphan","level":"urgent"}}]}""", "members[0].careGroup.level", "general | special")]
+    [InlineData("""{"members":[{"id":"m1","birthDate":"1980-01-01","careGroup":{"level":"general","visits":["2021-12-01"]}}]}""", "members[0].careGroup.kind", "缺少关爱对象类别")]
+    public void Format_1_1_fields_are_checked_with_line_field_and_reason(string fields, string reported, string reason)
+    {
+        var problems = ProblemsOf(h =>
+        {
+            foreach (var (name, value) in JsonNode.Parse(fields)!.AsObject())
+            {
+                h[name] = value?.DeepClone();
+            }
+        });
+        Assert.Contains(problems, p => p.Line == 1 && p.Field == reported && p.Reason.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Format_1_1_fields_are_read_and_a_v1_record_stays_valid() =>
+        Assert.Empty(ProblemsOf(h =>
+        {
+            h["screenings"] = JsonNode.Parse("""["2021-05-20"]""");
+            h["exitPlan"] = JsonNode.Parse("""{"year":2021,"viaIndustry":true}""");
+            h["members"]![0]!["pensionInsurance"] = JsonNode.Parse("""{"year":2021,"enrolled":true,"subsidised":false}""");
+            h["members"]![0]!["careGroup"] = JsonNode.Parse("""{"kind":"orphan","level":"special","helper":"王五","visits":["2021-11-01"]}""");
+        }));
+
     [Fact]
     public void Negative_money_is_refused() =>
         Assert.Contains(ProblemsOf(h => h["incomes"]![0]!["wage"] = -1), p => p.Field == "incomes[0].wage");

@@ -47,7 +47,7 @@ public sealed class RulesEngineAgreementTests
                 RuleParameter.Create<MemberFacts>("m", null!),
                 RuleParameter.Create<HelperGroupFacts>("g", null!),
                 RuleParameter.Create("p", scope),
-                RuleParameter.Create("fn", new RuleFunctions(ruleSet.Calendar, evaluator.RiskRulesAsOf)),
+                RuleParameter.Create("fn", new RuleFunctions(ruleSet.Calendar, evaluator.RiskRulesAsOf, evaluator.RiskCategoriesAsOf)),
                 RuleParameter.Create("r", prior),
             ];
 

@@ -26,7 +26,7 @@ public sealed class RuleCase
 
     public required IReadOnlyList<string> NotFired { get; init; }
 
-    /// <summary>Rules that must report the household not evaluable (a roster that is not current, …): never fired.</summary>
+    /// <summary>Rules that must report the household not evaluable (counted in the summary, never a finding).</summary>
     public IReadOnlyList<string> NotEvaluable { get; init; } = [];
 
     public override string ToString() => $"{File}: {Name}";

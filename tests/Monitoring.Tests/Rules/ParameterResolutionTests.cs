@@ -42,12 +42,14 @@ public sealed class ParameterResolutionTests
     }
 
     [Fact]
-    public void Zhenping_profile_uses_its_2017_exit_line()
+    public void Zhenping_profile_carries_the_2017_national_poverty_standard_not_the_industry_exit_threshold()
     {
         var table = SharedCatalog.Instance.ForProfile("shaanxi-zhenping-2017").Parameters;
         var line = table.Resolve("monitoringLine", "610927", new DateOnly(2017, 12, 31), 2017);
-        Assert.Equal(3075m, line.Number);
+        Assert.Equal(3335m, line.Number);
         Assert.Equal("profile:shaanxi-zhenping-2017", line.Origin);
+        Assert.Equal(6000m, table.Resolve("monitoringLine", "610927", new DateOnly(2021, 12, 31), 2021).Number);
+        Assert.Equal(3075m, table.Resolve("industryExitIncome", "610927", new DateOnly(2017, 12, 31)).Number);
     }
 
     [Fact]

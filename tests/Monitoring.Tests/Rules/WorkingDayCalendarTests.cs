@@ -37,11 +37,73 @@ public sealed class WorkingDayCalendarTests
             Calendar.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
 
     [Fact]
-    public void A_deadline_running_into_a_year_without_a_notice_is_refused_not_guessed()
+    public void A_deadline_running_into_the_year_after_the_latest_notice_is_counted_on_the_provisional_calendar()
     {
-        var error = Assert.Throws<Monitoring.Rules.Calendars.CalendarNotCoveredException>(() => Calendar.AddWorkingDays(new DateOnly(2026, 12, 24), 10));
-        Assert.Equal(2027, error.Year);
-        Assert.Equal(new DateOnly(2026, 12, 31), Calendar.AddWorkingDays(new DateOnly(2026, 12, 24), 5));
+        // 2027 has no notice: Fri 25, Mon 28 – Thu 31 December 2026 (5), 1 January 2027 is 元旦, then 4–8 January (10).
+        Assert.Equal(new DateOnly(2027, 1, 8), Calendar.AddWorkingDays(new DateOnly(2026, 12, 24), 10, out var provisional));
+        Assert.True(provisional);
+        Assert.Equal(new DateOnly(2026, 12, 31), Calendar.AddWorkingDays(new DateOnly(2026, 12, 24), 5, out var within2026));
+        Assert.False(within2026);
+        Assert.True(Calendar.IsProvisional(2027));
+        Assert.False(Calendar.IsProvisional(2026));
+    }
+
+    [Fact]
+    public void Years_beyond_the_provisional_runway_are_refused_not_guessed()
+    {
+        var error = Assert.Throws<Monitoring.Rules.Calendars.CalendarNotCoveredException>(() => Calendar.AddWorkingDays(new DateOnly(2028, 12, 24), 10));
+        Assert.Equal(2029, error.Year);
+    }
+
+    [Fact]
+    public void From_the_first_of_December_the_missing_notice_of_next_year_is_warned()
+    {
+        Assert.Null(Calendar.MissingNextYearWarning(new DateOnly(2026, 11, 30)));
+        var warning = Calendar.MissingNextYearWarning(new DateOnly(2026, 12, 1));
+        Assert.NotNull(warning);
+        Assert.Contains("2027", warning, StringComparison.Ordinal);
+        Assert.Contains(Monitoring.Rules.Calendars.ProvisionalCalendar.MarkerZh, warning, StringComparison.Ordinal);
+        Assert.Null(Calendar.MissingNextYearWarning(new DateOnly(2025, 12, 1))); // 2026's notice is loaded
+    }
+
+    [Theory]
+    [InlineData(2025, 5)]
+    [InlineData(2026, 6)]
+    public void The_provisional_calendar_differs_from_the_real_notice_only_on_adjusted_working_days_and_bridge_days(int year, int adjustedDays)
+    {
+        // The real notices of 2025 and 2026 (rules/calendars/cn), against the statutory holidays of 国务院令第795号 alone.
+        var provisional = Monitoring.Rules.Calendars.ProvisionalCalendar.Holidays(year).Select(h => h.Date).ToHashSet();
+        var adjusted = new List<DateOnly>();
+        var bridges = new List<DateOnly>();
+        for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
+        {
+            var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            var provisionalWorking = !weekend && !provisional.Contains(day);
+            var real = Calendar.IsWorkingDay(day);
+            if (provisional.Contains(day))
+            {
+                Assert.False(real, $"{day:yyyy-MM-dd} 是法定节假日，通知却安排上班");
+            }
+
+            if (real == provisionalWorking)
+            {
+                continue;
+            }
+
+            if (real)
+            {
+                Assert.True(weekend, $"{day:yyyy-MM-dd} 通知上班而暂定日历放假，却不是调休的周末");
+                adjusted.Add(day);
+            }
+            else
+            {
+                Assert.False(weekend);
+                bridges.Add(day); // a weekday off the notice buys with a worked weekend day
+            }
+        }
+
+        Assert.Equal(adjustedDays, adjusted.Count);
+        Assert.Equal(adjusted.Count, bridges.Count);
     }
 
     [Fact]

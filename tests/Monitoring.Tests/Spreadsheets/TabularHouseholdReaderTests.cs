@@ -82,9 +82,37 @@ public sealed class TabularHouseholdReaderTests
         Assert.Equal("王二", households[0].Record!.Members![1].Name);
     }
 
+    [Fact]
+    public void Format_1_1_columns_fill_the_new_optional_fields()
+    {
+        var household = Assert.Single(ReadCsv(
+        [
+            ["户编码", "县级代码", "户类别", "成员编号", "出生日期", "计划脱贫年度", "产业脱贫", "集中排查日期", "参加城乡居民养老保险", "养老保险代缴", "养老保险年度",
+                "重度残疾人护理补贴", "困难残疾人生活补贴", "关爱对象类别", "关爱等级", "关爱帮扶责任人"],
+            ["610927-0001", "610927", "脱贫户", "m1", "1960-01-01", "2017", "是", "2017/5/20", "是", "否", "2017", "否", "是", "留守老人", "特别困难", "王五"],
+            ["610927-0001", "610927", "脱贫户", "m2", "1990-01-01", "", "", "", "否", "", "", "", "", "", "", ""],
+        ]));
+        Assert.Empty(household.Problems);
+        var record = household.Record!;
+        Assert.Equal(2017, record.ExitPlan!.Year);
+        Assert.True(record.ExitPlan.ViaIndustry);
+        Assert.Equal([new DateOnly(2017, 5, 20)], record.Screenings);
+        var head = record.Members![0];
+        Assert.True(head.PensionInsurance!.Enrolled);
+        Assert.False(head.PensionInsurance.Subsidised);
+        Assert.Equal(2017, head.PensionInsurance.Year);
+        Assert.False(head.DisabilitySubsidies!.Nursing);
+        Assert.True(head.DisabilitySubsidies.Living);
+        Assert.Equal(("left_behind_elderly", "special", "王五"), (head.CareGroup!.Kind, head.CareGroup.Level, head.CareGroup.Helper));
+        Assert.False(record.Members[1].PensionInsurance!.Enrolled);
+        Assert.Null(record.Members[1].CareGroup);
+        Assert.Empty(new HouseholdRecordValidator(new DateOnly(2017, 12, 31)).Validate(record).Errors);
+    }
+
     public static TheoryData<string> EnumeratedColumns =>
     [
         "户类别", "监测对象类别", "与户主关系", "性别", "健康状况", "慢性病", "劳动能力", "务工状况", "务工地点", "在校生状况", "享受政策", "住房安全等级",
+        "关爱对象类别", "关爱等级",
     ];
 
     private static CodeMap MapOf(string header) => header switch
@@ -101,6 +129,8 @@ public sealed class TabularHouseholdReaderTests
         "在校生状况" => ImportColumns.Schooling,
         "享受政策" => ImportColumns.Assistance,
         "住房安全等级" => ImportColumns.HousingSafety,
+        "关爱对象类别" => ImportColumns.CareGroupKinds,
+        "关爱等级" => ImportColumns.CareLevels,
         _ => throw new ArgumentOutOfRangeException(nameof(header)),
     };
 

@@ -40,6 +40,9 @@ public sealed class PostgresFixture : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The same database as the application role <c>monitoring_app</c> (not a superuser; exists once migrated).</summary>
+    public string AppConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = "monitoring_app" }.ConnectionString;
+
     /// <summary>Applies the migrations (once) and returns this fixture.</summary>
     public PostgresFixture Migrated()
     {

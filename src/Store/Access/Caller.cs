@@ -1,0 +1,41 @@
+namespace Monitoring.Store.Access;
+
+/// <summary>
+/// Who is asking: a signed-in user's name, role and area, and where from. Every store query the web calls takes one and
+/// filters by <see cref="AreaCode"/>: a household outside it does not exist for the caller, a list asked for outside it
+/// is refused (<see cref="OutsideAreaException"/>).
+/// </summary>
+public sealed record Caller(string UserName, UserRole Role, string AreaCode, string? ClientAddress = null)
+{
+    /// <summary>Roles that see household data (all but admin).</summary>
+    public bool CanRead => Role is not UserRole.Admin;
+
+    /// <summary>Roles that record review decisions and case commands (village, town, county).</summary>
+    public bool CanWrite => Role is UserRole.Village or UserRole.Town or UserRole.County;
+
+    /// <summary>Roles that read the access log (auditor).</summary>
+    public bool CanAudit => Role is UserRole.Auditor;
+
+    public bool Covers(string? villageCode) => AreaCodes.Covers(AreaCode, villageCode);
+
+    /// <summary>
+    /// The area a list is for: <paramref name="requested"/> when given (it must be a valid code inside the caller's area,
+    /// else <see cref="OutsideAreaException"/>), else the caller's own area.
+    /// </summary>
+    public string ListArea(string? requested)
+    {
+        if (string.IsNullOrEmpty(requested))
+        {
+            return AreaCode;
+        }
+
+        if (!AreaCodes.IsValid(requested))
+        {
+            throw new ArgumentException($"地区编码应为 6 位（县）、9 位（镇）或 12 位（村）数字，而不是“{requested}”", nameof(requested));
+        }
+
+        return AreaCodes.Covers(AreaCode, requested)
+            ? requested
+            : throw new OutsideAreaException($"{requested} 不在您的辖区 {AreaCode} 内");
+    }
+}

@@ -1,0 +1,141 @@
+using Monitoring.Engine.Cases;
+using Monitoring.Engine.Records;
+using Monitoring.Store.Access;
+using Npgsql;
+
+namespace Monitoring.Store.Cases;
+
+/// <summary>
+/// The case lists of an area for the web: the due list (到期事项) of a village, town or county and a village's public
+/// notice (公示). The area is the caller's or one inside it (<see cref="Caller.ListArea"/>: outside it is
+/// <see cref="OutsideAreaException"/>); households are read from the records in force, filtered by area in SQL; deadlines
+/// and notice rules are the case procedure's (<see cref="ObligationCalculator"/>, <see cref="NoticeList"/>).
+/// </summary>
+public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases)
+{
+    /// <summary>Outstanding obligations due within <paramref name="withinDays"/> of <paramref name="asOf"/> and everything overdue, overdue first.</summary>
+    public IReadOnlyList<DueItem> Due(Caller caller, string? requestedArea, DateOnly asOf, int withinDays)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller);
+        if (withinDays is < 0 or > 366)
+        {
+            throw new ArgumentException("到期天数应在 0 到 366 之间", nameof(withinDays));
+        }
+
+        var area = caller.ListArea(requestedArea);
+        var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
+        var obligations = new List<Obligation>();
+        var tools = new Dictionary<string, (ObligationCalculator Calculator, CaseFindings Findings)>(StringComparer.Ordinal);
+        foreach (var household in Households(area))
+        {
+            var ruleSet = cases.RuleSetFor(household);
+            if (!tools.TryGetValue(ruleSet.Profile.Id, out var tool))
+            {
+                tool = (new ObligationCalculator(ruleSet), new CaseFindings(ruleSet, asOf));
+                tools[ruleSet.Profile.Id] = tool;
+            }
+
+            households[household.Id ?? ""] = household;
+            obligations.AddRange(tool.Calculator.For(household, asOf, tool.Findings.ReinclusionFires(household)));
+        }
+
+        return [.. DueList.Select(obligations, asOf, withinDays).Select(o => new DueItem(o, households[o.HouseholdId]))];
+    }
+
+    /// <summary>
+    /// The notice of a village on <paramref name="date"/>: the households whose inclusion or release notice runs on that
+    /// date (notice start ≤ date ≤ notice end), with their size.
+    /// </summary>
+    public IReadOnlyList<NoticeItem> Notice(Caller caller, string village, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller);
+        if (village is not { Length: 12 })
+        {
+            throw new ArgumentException("公示按村出具：请给出 12 位村级代码", nameof(village));
+        }
+
+        var area = caller.ListArea(village);
+        var records = Households(area).ToList();
+        var evaluators = new Dictionary<string, CaseFindings>(StringComparer.Ordinal);
+        CaseFindings FindingsFor(HouseholdRecord household)
+        {
+            var ruleSet = cases.RuleSetFor(household);
+            if (!evaluators.TryGetValue(ruleSet.Profile.Id, out var findings))
+            {
+                findings = new CaseFindings(ruleSet, date);
+                evaluators[ruleSet.Profile.Id] = findings;
+            }
+
+            return findings;
+        }
+
+        var sizes = records.ToDictionary(r => r.Id ?? "", r => r.Members?.Count ?? 0, StringComparer.Ordinal);
+        return [.. NoticeList.Build(records, FindingsFor)
+            .Where(e => e.NoticeFrom <= date && (e.NoticeUntil is null || date <= e.NoticeUntil))
+            .Select(e => new NoticeItem(e, sizes.GetValueOrDefault(e.HouseholdId)))];
+    }
+
+    /// <summary>The name of an area (village, town or county) as the records give it, or null when it has no households.</summary>
+    public string? AreaName(Caller caller, string? requestedArea)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var area = caller.ListArea(requestedArea);
+        var field = area.Length switch { 12 => "village", 9 => "town", _ => "county" };
+        using var connection = dataSource.OpenConnection();
+        using var command = new NpgsqlCommand($"""
+            SELECT v.record->'region'->>'{field}' FROM households h JOIN household_versions v ON v.hash = h.current_hash
+            WHERE left(h.village_code, length(@area)) = @area LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("area", area);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>The villages of the caller's area (code and name), for the pages' village choice.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Villages(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller);
+        using var connection = dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("""
+            SELECT DISTINCT ON (h.village_code) h.village_code, v.record->'region'->>'village'
+            FROM households h JOIN household_versions v ON v.hash = h.current_hash
+            WHERE left(h.village_code, length(@area)) = @area AND length(h.village_code) = 12
+            ORDER BY h.village_code
+            """, connection);
+        command.Parameters.AddWithValue("area", caller.AreaCode);
+        using var reader = command.ExecuteReader();
+        var villages = new List<KeyValuePair<string, string>>();
+        while (reader.Read())
+        {
+            villages.Add(new(reader.GetString(0), reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1)));
+        }
+
+        return villages;
+    }
+
+    private static void RequireRead(Caller caller)
+    {
+        if (!caller.CanRead)
+        {
+            throw new NotPermittedException("您的角色不能查看农户数据");
+        }
+    }
+
+    private IEnumerable<HouseholdRecord> Households(string area)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("""
+            SELECT v.record::text FROM households h JOIN household_versions v ON v.hash = h.current_hash
+            WHERE left(h.village_code, length(@area)) = @area
+            ORDER BY h.id
+            """, connection);
+        command.Parameters.AddWithValue("area", area);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return CanonicalRecord.Parse(reader.GetString(0));
+        }
+    }
+}

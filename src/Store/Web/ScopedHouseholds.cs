@@ -1,0 +1,16 @@
+using Monitoring.Store.Access;
+using Npgsql;
+
+namespace Monitoring.Store.Web;
+
+/// <summary>The one place a household id is resolved for a caller: outside the caller's area it does not exist.</summary>
+internal static class ScopedHouseholds
+{
+    /// <summary>The household's village code when it is in the caller's area, else null (unknown or outside).</summary>
+    public static string? VillageOf(NpgsqlConnection connection, Caller caller, string householdId, NpgsqlTransaction? transaction = null)
+    {
+        using var command = new NpgsqlCommand("SELECT village_code FROM households WHERE id = @id", connection, transaction);
+        command.Parameters.AddWithValue("id", householdId);
+        return command.ExecuteScalar() is string village && caller.Covers(village) ? village : null;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Monitoring.Engine.Cases;
+using Monitoring.Store.Access;
+using Monitoring.Store.Web;
+using Monitoring.Web.Security;
+
+namespace Monitoring.Web.Api;
+
+/// <summary>
+/// The JSON API under <c>/api/v1</c>. Names are a contract (README). Unauthenticated: 401 (never a redirect); a role
+/// without the right: 403; a household outside the caller's area: 404; a list parameter outside it: 403.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("api").DisableAntiforgery();
+
+        api.MapPost("/login", Login).AllowAnonymous()
+            .Produces<SignedInUser>().Produces<ApiError>(StatusCodes.Status401Unauthorized)
+            .WithSummary("登录：{user, password} → 200 并设置登录 Cookie；失败 401（连续失败 5 次锁定 15 分钟）");
+        api.MapPost("/logout", async (SignInManager<MonitoringUser> signIn) =>
+        {
+            await signIn.SignOutAsync().ConfigureAwait(false);
+            return Results.Ok();
+        }).RequireAuthorization().WithSummary("退出登录");
+        api.MapGet("/me", (HttpContext http) => Scoped(http, caller => Results.Ok(Me(http, caller))))
+            .RequireAuthorization().Produces<SignedInUser>().WithSummary("当前用户");
+
+        var read = api.MapGroup("").RequireAuthorization(MonitoringPolicies.Read);
+        read.MapGet("/review", (HttpContext http, string? area, ReviewService reviews) =>
+                Scoped(http, caller => Results.Ok(reviews.List(caller, area).Select(ReviewItem.From).ToList())))
+            .Produces<List<ReviewItem>>().WithSummary("待核查名单：最近一次评估中辖区内每个预警户一行（已排除且结果未变的不列出）");
+        read.MapGet("/households/{id}", (HttpContext http, string id, HouseholdQueries households) =>
+                Scoped(http, caller => households.Get(caller, id) is { } view ? Results.Ok(HouseholdResponse.From(view)) : NotFound(id)))
+            .Produces<HouseholdResponse>().Produces<ApiError>(StatusCodes.Status404NotFound)
+            .WithSummary("农户：记录（身份证号已遮蔽）、当前发现、案件及其日志、核查决定（记入访问日志）");
+
+        api.MapPost("/households/{id}/review", (HttpContext http, string id, ReviewDecisionRequest request, ReviewService reviews) =>
+                Scoped(http, caller => reviews.Decide(caller, id, request.Decision ?? "", request.ReasonCategory, request.Reason, request.Date) is { } decision
+                    ? Results.Ok(decision)
+                    : NotFound(id)))
+            .RequireAuthorization(MonitoringPolicies.Write)
+            .Produces<ReviewDecisionRow>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status409Conflict)
+            .WithSummary("核查决定：confirm（确认并立案）或 dismiss（排除，须填理由）");
+
+        api.MapGet("/access-log", (HttpContext http, string? household, AccessLog log) =>
+                Scoped(http, caller => log.Read(caller, household) is { } rows ? Results.Ok(rows) : NotFound(household!)))
+            .RequireAuthorization(MonitoringPolicies.Audit)
+            .Produces<List<AccessLogEntry>>().WithSummary("访问日志（审计人员，辖区内）");
+        return endpoints;
+    }
+
+    private static async Task<IResult> Login(LoginRequest request, SignInManager<MonitoringUser> signIn)
+    {
+        if (string.IsNullOrEmpty(request.User) || string.IsNullOrEmpty(request.Password))
+        {
+            return Results.Json(new ApiError("请输入用户名和密码"), statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var result = await signIn.PasswordSignInAsync(request.User, request.Password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var message = result.IsLockedOut ? "账号已锁定或停用，请稍后再试或联系管理员" : "用户名或密码错误";
+            return Results.Json(new ApiError(message), statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(request.User).ConfigureAwait(false);
+        return Results.Ok(new SignedInUser(user!.UserName!, user.Role, user.AreaCode, user.DisplayName));
+    }
+
+    private static SignedInUser Me(HttpContext http, Caller caller) =>
+        new(caller.UserName, caller.Role.Name(), caller.AreaCode, http.User.FindFirst(MonitoringClaimTypes.DisplayName)?.Value);
+
+    private static IResult NotFound(string id) => Results.Json(new ApiError($"没有农户 {id}"), statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Runs a store call as the signed-in caller and maps the store's refusals to status codes.</summary>
+    internal static IResult Scoped(HttpContext http, Func<Caller, IResult> action)
+    {
+        if (http.Caller() is not { } caller)
+        {
+            return Results.Json(new ApiError("请先登录"), statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        try
+        {
+            return action(caller);
+        }
+        catch (Exception ex) when (ex is OutsideAreaException or NotPermittedException)
+        {
+            return Results.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (ArgumentException ex)
+        {
+            return Results.Json(new ApiError(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]), statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (ReviewRejectedException ex)
+        {
+            return Results.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (CaseRejectedException ex)
+        {
+            return Results.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Web.Health;
+using Monitoring.Web.Paging;
+using Monitoring.Web.Security;
+
+namespace Monitoring.Web;
+
+/// <summary>
+/// Registers the web application (Razor Pages, the JSON API, OpenAPI, health checks) on top of the store services
+/// (<c>AddMonitoringStore</c>, registered by the host).
+/// </summary>
+public static class MonitoringWebServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddMonitoringWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddMonitoringWeb(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddMonitoringWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddMonitoringWebSecurity(configuration);
+        services.AddMonitoringPages(configuration);
+        services.AddRazorPages(options => options.RootDirectory = "/Pages")
+            .AddApplicationPart(typeof(MonitoringWebServiceCollectionExtensions).Assembly);
+        services.AddOpenApi("v1");
+        services.AddHealthChecks()
+            .AddCheck<StoreReadyHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}

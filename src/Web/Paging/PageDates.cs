@@ -1,0 +1,27 @@
+using System.Globalization;
+using Monitoring.Store.Statistics;
+
+namespace Monitoring.Web.Paging;
+
+/// <summary>
+/// The date a page's lists are for: the one asked (<c>?asOf=yyyy-MM-dd</c>), else the latest completed night's evaluation
+/// date, else today in China (one clock: <see cref="TimeProvider"/>).
+/// </summary>
+public sealed class PageDates(RunSummaries runs, TimeProvider clock)
+{
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public DateOnly Resolve(string? requested)
+    {
+        if (!string.IsNullOrWhiteSpace(requested))
+        {
+            return DateOnly.TryParseExact(requested, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new ArgumentException($"日期应为 yyyy-MM-dd，而不是“{requested}”", nameof(requested));
+        }
+
+        return runs.LatestCompleted()?.AsOf ?? Today();
+    }
+
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+}

@@ -1,0 +1,32 @@
+namespace Monitoring.Worker.Bench;
+
+/// <summary>Latencies of one kind of request in a web load run (milliseconds, sorted), with its error count.</summary>
+public sealed class WebLoadResult
+{
+    public WebLoadResult(string kind, IReadOnlyList<double> sortedMilliseconds, int errors)
+    {
+        Kind = kind;
+        SortedMilliseconds = sortedMilliseconds;
+        Errors = errors;
+    }
+
+    public string Kind { get; }
+
+    public IReadOnlyList<double> SortedMilliseconds { get; }
+
+    public int Errors { get; }
+
+    public int Requests => SortedMilliseconds.Count + Errors;
+
+    /// <summary>The nearest-rank percentile <paramref name="p"/> (0..100) of the successful requests.</summary>
+    public double Percentile(double p)
+    {
+        if (SortedMilliseconds.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100 * SortedMilliseconds.Count);
+        return SortedMilliseconds[Math.Clamp(rank - 1, 0, SortedMilliseconds.Count - 1)];
+    }
+}
