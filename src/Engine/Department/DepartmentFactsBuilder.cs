@@ -243,8 +243,8 @@ public static class DepartmentFactsBuilder
     }
 
     /// <summary>
-    /// v1 records: <c>disability_allowance</c> in <c>assistance</c> against "the roster has any line for the person".
-    /// (Format 1.1 <c>disabilitySubsidies</c>, compared per kind, is read once that field reaches the records.)
+    /// With format 1.1 <c>disabilitySubsidies</c>: living and nursing each against the roster's lines of that kind; otherwise
+    /// <c>disability_allowance</c> in <c>assistance</c> against "the roster has any line for the person".
     /// </summary>
     private static List<RosterDifference> DisabilityAllowances(List<(MemberRecord Record, MemberFacts Facts, string? IdNumber, IReadOnlyList<RosterHit> Hits)> people,
         IReadOnlyDictionary<string, RosterSnapshot> newest)
@@ -255,7 +255,7 @@ public static class DepartmentFactsBuilder
             return differences;
         }
 
-        foreach (var (_, facts, id, hits) in people)
+        foreach (var (record, facts, id, hits) in people)
         {
             if (id is null)
             {
@@ -263,6 +263,22 @@ public static class DepartmentFactsBuilder
             }
 
             var lines = In(hits, subsidy).ToList();
+            if (record.DisabilitySubsidies is { } subsidies)
+            {
+                // Format 1.1: each of living and nursing against the roster's lines of that kind.
+                foreach (var (kind, received) in new[] { ("living", subsidies.Living == true), ("nursing", subsidies.Nursing == true) })
+                {
+                    var ofKind = lines.FirstOrDefault(l => l.Line.Line.Kind == kind);
+                    if (received != (ofKind is not null))
+                    {
+                        differences.Add(Difference(facts, subsidy, ofKind?.Line.Number, $"disabilitySubsidies.{kind}",
+                            received ? "享受" : "未享受", ofKind is not null ? "列入" : "名单中无此人此类补贴"));
+                    }
+                }
+
+                continue;
+            }
+
             var recorded = facts.Receives("disability_allowance");
             var listed = lines.Count > 0;
             if (recorded != listed)
