@@ -68,6 +68,21 @@ public sealed class DepartmentDeliveryStore
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', json))));
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        using (var existing = new NpgsqlCommand("""
+            SELECT id FROM department_deliveries
+            WHERE list_id = @list AND county_code = @county AND snapshot_date = @snapshot AND content_sha256 = @hash ORDER BY id LIMIT 1
+            """, connection, transaction))
+        {
+            existing.Parameters.AddWithValue("list", listId);
+            existing.Parameters.AddWithValue("county", countyCode);
+            existing.Parameters.AddWithValue("snapshot", snapshotDate);
+            existing.Parameters.AddWithValue("hash", hash);
+            if (existing.ExecuteScalar() is long known)
+            {
+                return new DeliveryResult(read, 0, known) { AlreadyDelivered = true };
+            }
+        }
+
         long id;
         using (var insert = new NpgsqlCommand("""
             INSERT INTO department_deliveries (list_id, county_code, snapshot_date, delivered_at, file_name, row_count, delivered_by, content_sha256)

@@ -46,6 +46,12 @@ public static class DeptCommand
                     return ExitCodes.RecordsRejected;
                 }
 
+                if (done.AlreadyDelivered)
+                {
+                    Console.Error.WriteLine($"未变化：{result.GetValue(list)} 县 {result.GetValue(county)} 快照 {snapshotDate:yyyy-MM-dd} 的相同内容已于报送 #{done.DeliveryId} 导入");
+                    return ExitCodes.Success;
+                }
+
                 Console.Error.WriteLine($"已导入：{result.GetValue(list)} 县 {result.GetValue(county)} 快照 {snapshotDate:yyyy-MM-dd}，{done.Read:N0} 行（报送 #{done.DeliveryId}）");
                 return ExitCodes.Success;
             }
