@@ -54,9 +54,9 @@ public sealed class DepartmentRunInputs
     /// <summary>
     /// Adds to an incremental run's <c>due_households</c> the households a department change touches: every household of a
     /// county with a snapshot the previous run did not read, every household sharing a person now, and every household
-    /// whose outcome in force says it shared one.
+    /// whose outcome in force says it shared one. Returns how many were added.
     /// </summary>
-    public void StageDue(NpgsqlConnection read, long? previousRunId, string profile)
+    public long StageDue(NpgsqlConnection read, long? previousRunId, string profile)
     {
         var read_before = new HashSet<long>();
         if (previousRunId is { } previous)
@@ -85,7 +85,14 @@ public sealed class DepartmentRunInputs
         stage.Parameters.AddWithValue("counties", NpgsqlDbType.Array | NpgsqlDbType.Text, counties);
         stage.Parameters.AddWithValue("sharing", NpgsqlDbType.Array | NpgsqlDbType.Text, sharing);
         stage.Parameters.AddWithValue("rule", DuplicatePersonRule);
-        stage.ExecuteNonQuery();
+        var added = stage.ExecuteNonQuery();
+        if (added > 0)
+        {
+            using var analyze = new NpgsqlCommand("ANALYZE due_households", read);
+            analyze.ExecuteNonQuery();
+        }
+
+        return added;
     }
 
     /// <summary>Records, in the run's transaction, which snapshots it read.</summary>
