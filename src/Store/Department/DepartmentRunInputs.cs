@@ -163,4 +163,30 @@ public sealed class DepartmentRunInputs
             totals[rule] = (totals.TryGetValue(rule, out var current) ? current : 0) + count;
         }
     }
+
+    /// <summary>
+    /// For replaying one household of a stored run: the snapshots the run recorded it read, and the other households sharing
+    /// this household's members' resident IDs (from the store as it is now: a shared person the run saw in a household
+    /// that has changed since is not reproduced).
+    /// </summary>
+    public static DepartmentContext ForReplay(NpgsqlConnection connection, long runId, DateOnly asOf, Monitoring.Engine.Records.HouseholdRecord record)
+    {
+        var snapshots = DepartmentDeliveryStore.LoadOfRun(connection, runId);
+        var ids = (record.Members ?? []).Select(m => RosterLineValidator.Normalise(m.IdNumber)).OfType<string>().Where(i => i.Length > 0).ToArray();
+        var shared = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        using (var command = new NpgsqlCommand("""
+            SELECT id_number, array_agg(DISTINCT household_id ORDER BY household_id) FROM household_people
+            WHERE id_number = ANY (@ids) GROUP BY id_number HAVING count(DISTINCT household_id) > 1
+            """, connection))
+        {
+            command.Parameters.AddWithValue("ids", ids);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                shared[reader.GetString(0)] = reader.GetFieldValue<string[]>(1);
+            }
+        }
+
+        return new DepartmentContext(new RosterIndex(snapshots, asOf), new PersonIndex(shared));
+    }
 }

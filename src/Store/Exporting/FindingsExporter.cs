@@ -64,7 +64,10 @@ public sealed class FindingsExporter
 
         var asOfJson = Monitoring.Engine.Formats.FindingJson.AsOfPrefix + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"";
 
-        // Area findings (no household) first, as evaluate sorts them: every run stores its own. A village sees its county's.
+        // Area findings (no household) first, as evaluate sorts them: every run stores its own. A village sees its county's;
+        // one household's findings have none.
+        if (householdId is null)
+        {
         using (var area = new NpgsqlCommand("""
             SELECT finding::text FROM findings WHERE run_id = @run AND household_id IS NULL
               AND (@village::text IS NULL OR finding ->> 'countyCode' = left(@village, 6))
@@ -78,6 +81,7 @@ public sealed class FindingsExporter
             {
                 yield return areaRows.GetString(0);
             }
+        }
         }
 
         using var command = new NpgsqlCommand("""

@@ -64,6 +64,13 @@ public sealed class DepartmentNightlyTests : IClassFixture<PostgresFixture>
         Assert.DoesNotContain(HeadId, string.Join("\n", new FindingsExporter(_db.DataSource).Findings(first.RunId, null)), StringComparison.Ordinal);
         Assert.Equal(2, Sql.Count(_db.ConnectionString, $"SELECT count(*) FROM run_roster_snapshots WHERE run_id = {first.RunId}"));
 
+        // An auditor replays the night for the household with the snapshots that night read: the same findings, byte for byte.
+        var exporter = new FindingsExporter(_db.DataSource);
+        var replay = new Monitoring.Store.Replay.ReplayService(_db.DataSource, new Monitoring.Store.RuleSets.RuleSetArchive(_db.DataSource, TimeProvider.System),
+            new Monitoring.Store.Runs.RunQueries(_db.DataSource, exporter), exporter).Replay(first.RunId, "610728-D001");
+        Assert.True(replay.Reproduced, string.Join("\n", replay.ReplayedFindings) + "\n---\n" + string.Join("\n", replay.StoredFindings));
+        Assert.Contains(replay.ReplayedFindings, f => f.Contains("DEPT-DIBAO-MISMATCH", StringComparison.Ordinal));
+
         // The department lists the head from 2022-07-01: the next (incremental) night re-evaluates the county and the mismatch goes.
         Deliver("mca-dibao", "610728", new DateOnly(2022, 7, 1), $$"""{"caseNo": "MZ-1", "members": ["{{HeadId}}"], "from": "2021-03-01"}""");
         var second = runner.Run(new DateOnly(2022, 7, 2));
