@@ -50,6 +50,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<ScopedRunQueries>();
         services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
+        services.AddSingleton<Department.DepartmentDeliveryStore>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     DueCommand.Create(),
     NoticeListCommand.Create(),
     UsersCommand.Create(),
+    DeptCommand.Create(),
 };
 try
 {

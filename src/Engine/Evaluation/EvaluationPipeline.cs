@@ -49,6 +49,9 @@ public sealed class EvaluationPipeline
     /// </summary>
     public IReadOnlyDictionary<(string CountyCode, string HelperName), HelperGroupFacts>? HelperGroups { get; init; }
 
+    /// <summary>Department rosters and shared persons the DEPT-* and DATA-DUPLICATE-PERSON rules compare with (department-data.md).</summary>
+    public Department.DepartmentContext? Department { get; init; }
+
     /// <summary>When set, every evaluated household gets the next date its outcome can change.</summary>
     public OutcomeHorizon? Horizon { get; init; }
 
@@ -126,6 +129,18 @@ public sealed class EvaluationPipeline
             {
                 sorter.Add(FindingSorter.Key(finding.HouseholdId, finding.RuleId), FindingJson.Serialize(finding));
                 EvaluationSummary.Increment(summary.FindingsByRule, finding.RuleId);
+            }
+        }
+
+        if (Department is not null)
+        {
+            foreach (var area in Department.Rosters.Areas(_asOf))
+            {
+                foreach (var finding in evaluator.EvaluateArea(area))
+                {
+                    sorter.Add(FindingSorter.AreaKey(area.CountyCode, area.ListId, finding.RuleId), FindingJson.Serialize(finding));
+                    EvaluationSummary.Increment(summary.FindingsByRule, finding.RuleId);
+                }
             }
         }
 
@@ -212,7 +227,7 @@ public sealed class EvaluationPipeline
             return new EvaluatedLine { Line = line, Problems = problems };
         }
 
-        var facts = HouseholdFactsBuilder.Build(record, _asOf);
+        var facts = HouseholdFactsBuilder.Build(record, _asOf, Department);
         var outcome = evaluator.Evaluate(facts);
         var helper = HelperNameOf(record);
         if (HelperGroups is not null && helper is not null && HelperGroups.TryGetValue((record.Region?.CountyCode ?? "", helper.Trim()), out var group))
@@ -231,7 +246,9 @@ public sealed class EvaluationPipeline
             Category = record.Category,
             HelperName = helper,
             HasCase = record.Case is { } openCase && !(openCase.Inclusion?.Any(s => s.Step == "rejected") ?? false),
-            NextChangeOn = Horizon?.NextChange(record, text, outcome.Findings, _asOf),
+            NextChangeOn = Horizon is null ? null : DepartmentHorizon.Earlier(Horizon.NextChange(record, text, outcome.Findings, _asOf),
+                facts.Department.Newest.Count + facts.Department.Warnings.Count == 0 ? null
+                    : DepartmentHorizon.NextChange(facts.Department, _asOf, evaluator.IntParameter("rosterMaxAgeDays", facts.CountyCode), evaluator.IntParameter("candidateGraceDays", facts.CountyCode))),
         };
     }
 

@@ -20,6 +20,7 @@ public sealed class HouseholdEvaluator
     private readonly RuleVersions _versions;
     private readonly IReadOnlyList<RuleDefinition> _householdRules;
     private readonly IReadOnlyList<RuleDefinition> _helperRules;
+    private readonly IReadOnlyList<RuleDefinition> _areaRules;
     private readonly ParameterScope _scope;
     private readonly RuleFunctions _functions;
     private readonly PriorResults _prior = new();
@@ -41,7 +42,8 @@ public sealed class HouseholdEvaluator
         _riskOnly = riskOnly;
         AsOf = asOf;
         var inForce = ruleSet.InForceOn(asOf).Where(r => !riskOnly || r.Severity == "risk").ToList();
-        _householdRules = [.. inForce.Where(r => r.Scope != "helperGroup")];
+        _householdRules = [.. inForce.Where(r => r.Scope is not "helperGroup" and not "area")];
+        _areaRules = [.. inForce.Where(r => r.Scope == "area")];
         _helperRules = [.. inForce.Where(r => r.Scope == "helperGroup")];
         _hardshipRules = [.. _householdRules.Where(r => r.CandidateType == CandidateType.Hardship).Select(r => r.Id)];
         _scope = new ParameterScope(ruleSet.Parameters, asOf);
@@ -67,6 +69,7 @@ public sealed class HouseholdEvaluator
         {
             _scope.BeginRule();
             _functions.BeginRule();
+            household.Department.BeginRule();
             try
             {
                 var finding = rule.Scope == "member" ? EvaluateMembers(rule, household) : EvaluateHousehold(rule, household);
@@ -77,6 +80,11 @@ public sealed class HouseholdEvaluator
                     {
                         _prior.AddRisk(rule.Id);
                     }
+                }
+                else if (household.Department.NotEvaluableReason is { } notCurrent)
+                {
+                    // A department roster the rule compares with is not current (department-data.md): not evaluable.
+                    (problems ??= []).Add(new RuleEvaluationProblem(household.Id, rule.Id, notCurrent, IsError: false));
                 }
                 else if (_functions.AbsentField is { } absent)
                 {
@@ -129,6 +137,34 @@ public sealed class HouseholdEvaluator
         }
 
         _args[RuleInputs.HelperGroup] = null!;
+        return findings;
+    }
+
+    public IReadOnlyList<RuleDefinition> AreaRules => _areaRules;
+
+    /// <summary>Evaluates the area-scoped rules for one county and department list: area findings (no household).</summary>
+    public List<Finding> EvaluateArea(AreaFacts area)
+    {
+        var findings = new List<Finding>();
+        _scope.BeginHousehold(area.CountyCode);
+        _args[RuleInputs.Household] = null!;
+        _args[RuleInputs.Member] = null!;
+        _args[RuleInputs.HelperGroup] = null!;
+        _args[RuleInputs.Area] = area;
+        foreach (var rule in _areaRules)
+        {
+            _scope.BeginRule();
+            if (!rule.Root.Evaluate(_args))
+            {
+                continue;
+            }
+
+            var (values, parameters) = Describe(rule);
+            findings.Add(Make(rule, "", null, values, parameters, ExplanationTemplate.Fill(rule.ExplanationZh, values, parameters, null),
+                VersionOf(rule, parameters), null, area.CountyCode, new AreaReference(area.CountyCode, area.ListId)));
+        }
+
+        _args[RuleInputs.Area] = null!;
         return findings;
     }
 
@@ -470,9 +506,10 @@ public sealed class HouseholdEvaluator
     }
 
     private Finding Make(RuleDefinition rule, string householdId, string? memberId, IReadOnlyList<KeyValuePair<string, object?>> values,
-        IReadOnlyList<ResolvedParameter> parameters, string explanation, string version, string? villageCode, string? countyCode) => new()
+        IReadOnlyList<ResolvedParameter> parameters, string explanation, string version, string? villageCode, string? countyCode, AreaReference? area = null) => new()
     {
         HouseholdId = householdId,
+        Area = area,
         RuleId = rule.Id,
         MemberId = memberId,
         Severity = rule.Severity,

@@ -47,7 +47,7 @@ public sealed class HouseholdExplainer
         args[RuleInputs.HelperGroup] = helperGroup!;
 
         var result = new List<RuleExplanation>();
-        foreach (var rule in _ruleSet.Rules)
+        foreach (var rule in _ruleSet.Rules.Where(r => r.Scope != "area"))
         {
             scope.BeginRule();
             findings.TryGetValue(rule.Id, out var finding);

@@ -1,3 +1,4 @@
+using Monitoring.Engine.Department;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Expressions;
 using Monitoring.Rules.Facts;
@@ -13,11 +14,16 @@ public static class HouseholdFactsBuilder
 {
     private static readonly RuleFunctions Calendar = new(Monitoring.Rules.Calendars.WorkingDayCalendar.WeekendsOnly);
 
-    public static HouseholdFacts Build(HouseholdRecord record, DateOnly asOf) => Build(record, asOf, restrictToKnown: false);
+    public static HouseholdFacts Build(HouseholdRecord record, DateOnly asOf) => Build(record, asOf, restrictToKnown: false, null);
 
-    private static HouseholdFacts Build(HouseholdRecord record, DateOnly asOf, bool restrictToKnown)
+    /// <summary>With what the county's department rosters (and other households) say about it (department-data.md).</summary>
+    public static HouseholdFacts Build(HouseholdRecord record, DateOnly asOf, DepartmentContext? department) =>
+        Build(record, asOf, restrictToKnown: false, department);
+
+    private static HouseholdFacts Build(HouseholdRecord record, DateOnly asOf, bool restrictToKnown, DepartmentContext? department)
     {
         bool Known(DateOnly? date) => !restrictToKnown || (date is { } d && d <= asOf);
+        var members = Members(record.Members, asOf);
 
         return new HouseholdFacts
         {
@@ -28,7 +34,8 @@ public static class HouseholdFactsBuilder
             MonitoringType = record.MonitoringType,
             SevereWaterShortageArea = record.SevereWaterShortageArea ?? false,
             AsOf = asOf,
-            Members = Members(record.Members, asOf),
+            Members = members,
+            Department = department is null ? DepartmentFacts.None(asOf) : DepartmentFactsBuilder.Build(record, members, asOf, department),
             Incomes = Incomes(record.Incomes, asOf, restrictToKnown),
             Expenses = Expenses(record.Expenses, Known),
             Housing = record.Housing is null ? null : new HousingFacts
@@ -53,7 +60,7 @@ public static class HouseholdFactsBuilder
             Case = record.Case is { } c && Known(c.OpenedOn) ? BuildCase(c, Known) : null,
             Screenings = record.Screenings is null ? null : Dates(record.Screenings, Known),
             ExitPlan = record.ExitPlan is { } exitPlan ? new ExitPlanFacts { Year = exitPlan.Year ?? 0, ViaIndustry = exitPlan.ViaIndustry ?? false } : null,
-            AsKnownOn = restrictToKnown ? null : date => Build(record, date, restrictToKnown: true),
+            AsKnownOn = restrictToKnown ? null : date => Build(record, date, restrictToKnown: true, null),
         };
     }
 

@@ -8,7 +8,11 @@ namespace Monitoring.Engine.Findings;
 /// </summary>
 public sealed class Finding
 {
+    /// <summary>The household; empty for an area finding (<see cref="Area"/>), which the JSON writes as null.</summary>
     public required string HouseholdId { get; init; }
+
+    /// <summary>Set for an area finding (scope <c>area</c>: a county and department list, no household).</summary>
+    public AreaReference? Area { get; init; }
 
     public required string RuleId { get; init; }
 

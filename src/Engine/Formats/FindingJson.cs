@@ -50,7 +50,15 @@ public static class FindingJson
     public static void Write(Utf8JsonWriter writer, Finding f)
     {
         writer.WriteStartObject();
-        writer.WriteString("householdId", M(f.HouseholdId));
+        if (f.Area is not null)
+        {
+            writer.WriteNull("householdId");
+        }
+        else
+        {
+            writer.WriteString("householdId", M(f.HouseholdId));
+        }
+
         writer.WriteString("ruleId", f.RuleId);
         if (f.MemberId is null)
         {
@@ -119,6 +127,15 @@ public static class FindingJson
         if (f.CountyCode is not null)
         {
             writer.WriteString("countyCode", M(f.CountyCode));
+        }
+
+        if (f.Area is { } area)
+        {
+            writer.WriteString("scope", "area");
+            writer.WriteStartObject("area");
+            writer.WriteString("countyCode", area.CountyCode);
+            writer.WriteString("list", area.ListId);
+            writer.WriteEndObject();
         }
 
         writer.WriteEndObject();

@@ -28,6 +28,9 @@ public sealed class FindingSorter : IDisposable
 
     public static string Key(string householdId, string ruleId) => householdId + "\0" + ruleId;
 
+    /// <summary>An area finding's key: before every household's (a NUL first), then by county, list and rule.</summary>
+    public static string AreaKey(string countyCode, string listId, string ruleId) => "\0" + countyCode + "\0" + listId + "\0" + ruleId;
+
     public void Add(string key, byte[] json)
     {
         Count++;

@@ -94,7 +94,7 @@ public static class HouseholdRecordParser
         return at;
     }
 
-    private static string FieldOf(string? path)
+    internal static string FieldOf(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$")
         {
@@ -104,7 +104,7 @@ public static class HouseholdRecordParser
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
     }
 
-    private static string Describe(JsonException ex)
+    internal static string Describe(JsonException ex)
     {
         var message = ex.Message;
         if (message.Contains("could not be converted", StringComparison.Ordinal))

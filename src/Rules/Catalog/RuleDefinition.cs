@@ -21,7 +21,7 @@ public sealed class RuleDefinition
 
     public DateOnly? EffectiveTo { get; init; }
 
-    /// <summary>household | member | helperGroup.</summary>
+    /// <summary>household | member | helperGroup | area (one finding per county and department list, no household).</summary>
     public required string Scope { get; init; }
 
     public required IReadOnlyList<string> ParameterNames { get; init; }

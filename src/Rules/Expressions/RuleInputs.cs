@@ -7,7 +7,8 @@ namespace Monitoring.Rules.Expressions;
 /// <summary>
 /// The inputs every rule expression is compiled against, in argument order:
 /// <c>h</c> household, <c>m</c> member (member-scoped rules), <c>g</c> helper group (helper-scoped rules),
-/// <c>p</c> parameters, <c>fn</c> helper functions, <c>r</c> results of rules evaluated before.
+/// <c>p</c> parameters, <c>fn</c> helper functions, <c>r</c> results of rules evaluated before, <c>a</c> a county and
+/// department list (area-scoped rules).
 /// </summary>
 public static class RuleInputs
 {
@@ -17,7 +18,8 @@ public static class RuleInputs
     public const int Parameters = 3;
     public const int Functions = 4;
     public const int Prior = 5;
-    public const int Count = 6;
+    public const int Area = 6;
+    public const int Count = 7;
 
     public static IReadOnlyList<(string Name, Type Type)> Declared { get; } =
     [
@@ -27,6 +29,7 @@ public static class RuleInputs
         ("p", typeof(ParameterScope)),
         ("fn", typeof(RuleFunctions)),
         ("r", typeof(PriorResults)),
+        ("a", typeof(AreaFacts)),
     ];
 
     /// <summary>Types expressions may name or call methods on (registered with RulesEngine as custom types).</summary>
@@ -37,6 +40,7 @@ public static class RuleInputs
         typeof(MeasureFacts), typeof(HelperGroupFacts), typeof(Period), typeof(ParameterScope), typeof(RuleFunctions),
         typeof(PriorResults), typeof(DateOnly), typeof(Enumerable), typeof(ExitPlanFacts), typeof(PensionFacts), typeof(DisabilitySubsidyFacts),
         typeof(CareGroupFacts), typeof(EducationTerm),
+        typeof(DepartmentFacts), typeof(RosterDifference), typeof(SplitCaseFacts), typeof(WarningFacts), typeof(DuplicatePersonFacts), typeof(RosterState), typeof(AreaFacts),
     ];
 
     public static RuleParameter[] AsRuleParameters() => [.. Declared.Select(d => RuleParameter.Create(d.Name, d.Type))];

@@ -21,6 +21,9 @@ public sealed class HouseholdFacts
 
     public DateOnly AsOf { get; init; }
 
+    /// <summary>What the county's department rosters say about the household (department-data.md); none when no roster was given.</summary>
+    public DepartmentFacts Department { get; init; } = DepartmentFacts.None(default);
+
     public IReadOnlyList<MemberFacts> Members { get; init; } = [];
 
     /// <summary>Income cycles, oldest first (sorted by the end of the cycle).</summary>

@@ -19,7 +19,7 @@ namespace Monitoring.Rules.Loading;
 public sealed partial class WorkflowRuleCompiler
 {
     private static readonly string[] Severities = ["risk", "notice", "process"];
-    private static readonly string[] Scopes = ["household", "member", "helperGroup"];
+    private static readonly string[] Scopes = ["household", "member", "helperGroup", "area"];
 
     private readonly RuleExpressionParser _parser = new(RuleInputs.Settings());
     private readonly Lock _compileLock = new();
@@ -66,7 +66,7 @@ public sealed partial class WorkflowRuleCompiler
         var scope = props.Optional("scope") ?? "household";
         if (!Scopes.Contains(scope))
         {
-            throw new RuleLoadException(file, id, $"scope 应为 household、member 或 helperGroup，而不是 '{scope}'");
+            throw new RuleLoadException(file, id, $"scope 应为 household、member、helperGroup 或 area，而不是 '{scope}'");
         }
 
         var source = props.Optional("source");

@@ -63,6 +63,27 @@ public sealed class FindingsExporter
         }
 
         var asOfJson = Monitoring.Engine.Formats.FindingJson.AsOfPrefix + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"";
+
+        // Area findings (no household) first, as evaluate sorts them: every run stores its own. A village sees its county's;
+        // one household's findings have none.
+        if (householdId is null)
+        {
+        using (var area = new NpgsqlCommand("""
+            SELECT finding::text FROM findings WHERE run_id = @run AND household_id IS NULL
+              AND (@village::text IS NULL OR finding ->> 'countyCode' = left(@village, 6))
+            ORDER BY finding -> 'area' ->> 'countyCode' COLLATE "C", finding -> 'area' ->> 'list' COLLATE "C", rule_id COLLATE "C"
+            """, connection))
+        {
+            area.Parameters.AddWithValue("run", runId);
+            area.Parameters.AddWithValue("village", (object?)villageCode ?? DBNull.Value);
+            using var areaRows = area.ExecuteReader();
+            while (areaRows.Read())
+            {
+                yield return areaRows.GetString(0);
+            }
+        }
+        }
+
         using var command = new NpgsqlCommand("""
             SELECT f.run_id, f.finding::text FROM (
                 SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id FROM household_outcomes o

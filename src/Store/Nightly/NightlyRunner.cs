@@ -125,7 +125,13 @@ public sealed class NightlyRunner
         }
 
         // Counting the due households costs a pass over the store: only for a progress display.
+        var department = Department.DepartmentRunInputs.Load(read, asOf);
         var due = plan.IsFull ? inStore : HouseholdSelection.StageDueHouseholds(read, profile, asOf, changedGroups.Count > 0);
+        if (!plan.IsFull)
+        {
+            // A county's new department snapshot, and persons shared between households, bring their households in too.
+            due += department.StageDue(read, plan.PreviousRunId, profile);
+        }
         Stage("确定评估范围", stopwatch);
 
         var work = Directory.CreateTempSubdirectory(TemporaryFiles.Prefix("run"));
@@ -146,6 +152,7 @@ public sealed class NightlyRunner
                 {
                     HelperGroups = groups,
                     Horizon = new OutcomeHorizon(_ruleSet),
+                    Department = department.Context,
                     OnEvaluated = household =>
                     {
                         recorder.Record(household);
@@ -189,7 +196,9 @@ public sealed class NightlyRunner
 
             OutcomeWriter.Resolve(write, runId, recorder.ReplacedFile);
             Stage("记录已消除的发现", stopwatch);
+            var areaCounts = department.RecordAreaFindings(write, runId, new HouseholdEvaluator(_ruleSet, asOf, new RuleVersions()), profile, asOf);
             var (rules, candidates) = OutcomeWriter.Totals(write, plan, recorder);
+            Department.DepartmentRunInputs.ReplaceAreaTotals(write, plan.IsFull ? null : plan.PreviousRunId, rules, areaCounts);
             OutcomeWriter.SaveTotals(write, runId, rules, candidates);
             if (recorder.OutcomesRecorded > AnalyzeAfterOutcomes)
             {
@@ -197,6 +206,7 @@ public sealed class NightlyRunner
                 StoreSql.Execute(write, "ANALYZE findings, household_outcomes");
             }
 
+            department.RecordRun(write, runId);
             Stage("统计与分析", stopwatch);
             var findingsTotal = rules.Values.Sum();
             var candidatesTotal = candidates.Values.Sum();

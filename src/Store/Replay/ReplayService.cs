@@ -73,7 +73,8 @@ public sealed class ReplayService
         var problems = new List<RecordProblem>();
         var record = HouseholdRecordParser.ParseValid(recordBytes, 1, new HouseholdRecordValidator(run.AsOf), problems)
             ?? throw new InvalidDataException($"户 {householdId} 的版本 {hash} 在 {run.AsOf:yyyy-MM-dd} 无法评估：{string.Join("；", problems.Select(p => $"{p.Field}：{p.Reason}"))}");
-        var facts = HouseholdFactsBuilder.Build(record, run.AsOf);
+        // The department snapshots the run read (run_roster_snapshots) and the persons this household shares with others.
+        var facts = HouseholdFactsBuilder.Build(record, run.AsOf, Department.DepartmentRunInputs.ForReplay(connection, runId, run.AsOf, record));
         var countyCode = record.Region?.CountyCode ?? "";
         var villageCode = record.Region?.VillageCode;
         var helperName = record.Helper is { Name: { Length: > 0 } name } ? name.Trim() : null;

@@ -17,7 +17,7 @@ public static class FindingTable
             var root = doc.RootElement;
             var member = root.GetProperty("memberId").ValueKind == JsonValueKind.String ? root.GetProperty("memberId").GetString() : "";
             var severity = DomainLabels.Severities.Zh(root.GetProperty("severity").GetString());
-            writer.WriteLine($"{root.GetProperty("householdId").GetString()}\t{root.GetProperty("ruleId").GetString()}\t{member}\t{severity}\t{root.GetProperty("explanation").GetString()}");
+            writer.WriteLine($"{root.GetProperty("householdId").GetString() ?? (root.TryGetProperty("area", out var area) ? $"区域 {area.GetProperty("countyCode").GetString()}/{area.GetProperty("list").GetString()}" : "")}\t{root.GetProperty("ruleId").GetString()}\t{member}\t{severity}\t{root.GetProperty("explanation").GetString()}");
         }
     }
 }

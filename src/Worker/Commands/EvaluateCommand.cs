@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Monitoring.Engine.Department;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Worker.Cli;
 using Monitoring.Store.Importing;
@@ -25,22 +26,27 @@ public static class EvaluateCommand
         format.AcceptOnlyFromAmong("jsonl", "table");
         var rules = CommonOptions.Rules();
         var workers = new Option<int?>("--workers") { Description = "并行线程数（默认为 CPU 核数）" };
-        var command = new Command("evaluate", "按规则评估农户记录，输出带解释的发现（JSON Lines），摘要输出到标准错误") { input, asOf, profile, output, format, rules, workers };
+        var rosters = new Option<string?>("--rosters") { Description = "部门名单目录（不经数据库比对）：文件名为 <名单>.<县级代码>.<快照日期>.jsonl|xlsx|csv，见 docs/department-mapping.md" };
+        var command = new Command("evaluate", "按规则评估农户记录，输出带解释的发现（JSON Lines），摘要输出到标准错误") { input, asOf, profile, output, format, rules, workers, rosters };
         command.SetAction(result => CommandRunner.Run(() => Run(
             result.GetValue(input)!, CommonOptions.ParseDate(result.GetValue(asOf), "--as-of"), result.GetValue(profile)!,
-            result.GetValue(output)!, result.GetValue(format)!, result.GetValue(rules), result.GetValue(workers))));
+            result.GetValue(output)!, result.GetValue(format)!, result.GetValue(rules), result.GetValue(workers), result.GetValue(rosters))));
         return command;
     }
 
-    private static int Run(string inputPath, DateOnly asOf, string profile, string outputPath, string format, string? rulesDirectory, int? workers)
+    private static int Run(string inputPath, DateOnly asOf, string profile, string outputPath, string format, string? rulesDirectory, int? workers,
+        string? rostersDirectory)
     {
         var catalog = CommonOptions.LoadCatalog(rulesDirectory);
         var ruleSet = CommonOptions.RuleSet(catalog, profile);
+        var snapshots = rostersDirectory is null ? [] : DepartmentOptions.LoadRosters(rostersDirectory);
         using var input = CommonOptions.OpenInput(inputPath);
         var stderr = Console.Error;
         var pipeline = new EvaluationPipeline(ruleSet, asOf, workers)
         {
             OnProblem = problem => stderr.WriteLine(problem.ToString()),
+            // DATA-DUPLICATE-PERSON compares every household of the file: a first pass reads the members' resident IDs.
+            Department = new DepartmentContext(new RosterIndex(snapshots, asOf), HouseholdPeople.IndexFile(inputPath)),
         };
 
         EvaluationSummary summary;

@@ -23,13 +23,14 @@ public static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "随机种子（相同种子、评估日生成相同数据）", DefaultValueFactory = _ => 1 };
         var asOf = new Option<string>("--as-of") { Description = "数据截至日期 YYYY-MM-DD（所有已发生事项不晚于此日）", DefaultValueFactory = _ => "2022-06-30" };
         var output = new Option<string>("--output") { Description = "输出文件（JSON Lines）", Required = true };
-        var command = new Command("generate", "生成模拟农户数据（脱贫户、监测户、一般农户，含各类风险与各程序状态）") { households, seed, asOf, output };
+        var rosters = new Option<string?>("--rosters") { Description = "同时生成与这些农户相应的部门名单（含一定比例的不一致、拆户保、预警和逾期报送）到此目录，文件名 <名单>.<县级代码>.<快照日期>.jsonl" };
+        var command = new Command("generate", "生成模拟农户数据（脱贫户、监测户、一般农户，含各类风险与各程序状态）") { households, seed, asOf, output, rosters };
         command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(households), result.GetValue(seed),
-            CommonOptions.ParseDate(result.GetValue(asOf), "--as-of"), result.GetValue(output)!)));
+            CommonOptions.ParseDate(result.GetValue(asOf), "--as-of"), result.GetValue(output)!, result.GetValue(rosters))));
         return command;
     }
 
-    private static int Run(long count, int seed, DateOnly asOf, string outputPath)
+    private static int Run(long count, int seed, DateOnly asOf, string outputPath, string? rostersDirectory)
     {
         if (count < 0)
         {
@@ -37,6 +38,7 @@ public static class GenerateCommand
         }
 
         var generator = new HouseholdGenerator(seed, asOf);
+        var rosters = rostersDirectory is null ? null : new Monitoring.Engine.Department.RosterGenerator(seed, asOf);
         var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (directory is not null)
         {
@@ -50,7 +52,17 @@ public static class GenerateCommand
         {
             var size = (int)Math.Min(BlockSize, count - start);
             var block = new byte[size][];
-            Parallel.For(0, size, i => block[i] = Encoding.UTF8.GetBytes(HouseholdJsonLines.Serialize(generator.Generate(start + i))));
+            var records = new Monitoring.Engine.Records.HouseholdRecord[size];
+            Parallel.For(0, size, i =>
+            {
+                records[i] = generator.Generate(start + i);
+                block[i] = Encoding.UTF8.GetBytes(HouseholdJsonLines.Serialize(records[i]));
+            });
+            foreach (var record in rosters is null ? [] : records)
+            {
+                rosters!.Add(record);
+            }
+
             foreach (var line in block)
             {
                 stream.Write(line);
@@ -60,6 +72,11 @@ public static class GenerateCommand
 
         target.Commit();
         Console.Error.WriteLine($"已生成 {count:N0} 户模拟数据（种子 {seed}，截至 {asOf:yyyy-MM-dd}）：{outputPath}");
+        if (rosters is not null)
+        {
+            var files = rosters.Write(rostersDirectory!);
+            Console.Error.WriteLine($"已生成 {files.Count} 份部门名单：{rostersDirectory}");
+        }
         return ExitCodes.Success;
     }
 }

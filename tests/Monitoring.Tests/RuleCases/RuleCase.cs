@@ -16,6 +16,12 @@ public sealed class RuleCase
 
     public required string HouseholdId { get; init; }
 
+    /// <summary>For area rules: the county and list (<c>area: { countyCode, list }</c>) whose area findings are checked instead of a household's.</summary>
+    public (string CountyCode, string List)? Area { get; init; }
+
+    /// <summary>The department roster snapshots of the case's <c>rosters:</c> section (ids 1, 2, … in order).</summary>
+    public IReadOnlyList<Monitoring.Rules.Department.RosterSnapshot> Rosters { get; init; } = [];
+
     public required IReadOnlyList<string> Fired { get; init; }
 
     public required IReadOnlyList<string> NotFired { get; init; }

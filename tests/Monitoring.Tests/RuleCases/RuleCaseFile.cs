@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Monitoring.Engine.Department;
+using Monitoring.Rules.Department;
 using Monitoring.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -51,11 +53,50 @@ public static class RuleCaseFile
                 Profile = json["profile"]?.GetValue<string>() ?? "cn-national",
                 HouseholdLines = [.. households.Select(h => h.ToJsonString(Compact))],
                 HouseholdId = householdId,
+                Rosters = Rosters(json["rosters"], file, name),
+                Area = json["area"] is JsonObject area ? (area["countyCode"]!.GetValue<string>(), area["list"]!.GetValue<string>()) : null,
                 Fired = Strings(json["fired"]),
                 NotFired = Strings(json["notFired"]),
                 NotEvaluable = Strings(json["notEvaluable"]),
             };
         }
+    }
+
+    /// <summary>
+    /// <c>rosters:</c> — a list of <c>{ list, county, snapshot, lines: [...] }</c>, each line an object of department-data.md,
+    /// validated as an import would.
+    /// </summary>
+    private static List<RosterSnapshot> Rosters(JsonNode? node, string file, string name)
+    {
+        var snapshots = new List<RosterSnapshot>();
+        if (node is not JsonArray list)
+        {
+            return snapshots;
+        }
+
+        foreach (var item in list.OfType<JsonObject>())
+        {
+            var listId = item["list"]!.GetValue<string>();
+            var kind = DepartmentLists.KindOf(listId) ?? throw new InvalidDataException($"{file}: {name}: 未知名单 {listId}");
+            var lines = new List<NumberedRosterLine>();
+            var number = 0;
+            foreach (var line in (item["lines"] as JsonArray ?? []).Select(l => l!))
+            {
+                number++;
+                var entry = RosterFileReader.ParseJson(System.Text.Encoding.UTF8.GetBytes(line.ToJsonString(Compact)), number, kind);
+                if (entry.Line is null)
+                {
+                    throw new InvalidDataException($"{file}: {name}: {listId} " + string.Join("; ", entry.Problems));
+                }
+
+                lines.Add(new NumberedRosterLine(number, entry.Line));
+            }
+
+            snapshots.Add(new RosterSnapshot(snapshots.Count + 1, listId, item["county"]!.GetValue<string>(),
+                DateOnly.ParseExact(item["snapshot"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture), lines));
+        }
+
+        return snapshots;
     }
 
     private static string[] Strings(JsonNode? node) => node is JsonArray array ? [.. array.Select(n => n!.GetValue<string>())] : [];

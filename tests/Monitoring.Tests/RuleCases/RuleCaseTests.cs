@@ -21,10 +21,12 @@ public sealed class RuleCaseTests
     public void Case_gives_the_expected_rules(string file, string name)
     {
         var ruleCase = RuleCaseFile.LoadAll().Single(c => c.File == file && c.Name == name);
-        var (findings, problems, summary) = Evaluate.Lines(ruleCase.HouseholdLines, ruleCase.AsOf, ruleCase.Profile);
+        var (findings, problems, summary) = Evaluate.Lines(ruleCase.HouseholdLines, ruleCase.AsOf, ruleCase.Profile, rosters: ruleCase.Rosters);
 
         Assert.True(problems.Count == 0, "记录未通过校验：" + string.Join("; ", problems));
-        var fired = findings.Where(f => f.GetProperty("householdId").GetString() == ruleCase.HouseholdId)
+        var fired = (ruleCase.Area is { } area
+                ? findings.Where(f => f.TryGetProperty("area", out var a) && a.GetProperty("countyCode").GetString() == area.CountyCode && a.GetProperty("list").GetString() == area.List)
+                : findings.Where(f => f.GetProperty("householdId").GetString() == ruleCase.HouseholdId))
             .Select(f => f.GetProperty("ruleId").GetString()!).ToHashSet();
         foreach (var expected in ruleCase.Fired)
         {

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Monitoring.Engine.Reading;
+
+namespace Monitoring.Engine.Department;
+
+/// <summary>Reads only a household line's id and its members' resident IDs (the shared-person pre-pass of <c>evaluate</c>).</summary>
+public static class HouseholdPeople
+{
+    /// <summary>(household id, trimmed upper-cased resident ID) of every member with an ID, line by line; unreadable lines are skipped.</summary>
+    public static IEnumerable<(string HouseholdId, string IdNumber)> Scan(IEnumerable<byte[]> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (Utf8LineReader.IsBlank(line))
+            {
+                continue;
+            }
+
+            PeopleLine? parsed;
+            try
+            {
+                parsed = JsonSerializer.Deserialize(line, PeopleJsonContext.Default.PeopleLine);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            if (parsed?.Id is not { Length: > 0 } id || parsed.Members is null)
+            {
+                continue;
+            }
+
+            foreach (var member in parsed.Members)
+            {
+                if (RosterLineValidator.Normalise(member?.IdNumber) is { Length: > 0 } idNumber)
+                {
+                    yield return (id, idNumber);
+                }
+            }
+        }
+    }
+
+    /// <summary>The shared-person index of a JSON Lines file (read twice).</summary>
+    public static PersonIndex IndexFile(string path) =>
+        PersonIndex.Build(() => ScanFile(path));
+
+    private static IEnumerable<(string, string)> ScanFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        foreach (var pair in Scan(new Utf8LineReader(stream).ReadLines()))
+        {
+            yield return pair;
+        }
+    }
+}
+
+/// <summary>The fields <see cref="HouseholdPeople"/> reads.</summary>
+public sealed class PeopleLine
+{
+    public string? Id { get; set; }
+
+    public List<PeopleMember?>? Members { get; set; }
+}
+
+/// <summary>A member's resident ID only.</summary>
+public sealed class PeopleMember
+{
+    public string? IdNumber { get; set; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(PeopleLine))]
+internal sealed partial class PeopleJsonContext : JsonSerializerContext;
