@@ -20,6 +20,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     ImportCommand.Create(),
     RunNightlyCommand.Create(),
     ExportFindingsCommand.Create(),
+    RunsCommand.Create(),
     ServiceCommand.Create(),
     CaseVerbs.Create(),
     HistoryCommand.Create(),

@@ -11,7 +11,7 @@ namespace Monitoring.Worker.Commands;
 
 /// <summary>
 /// <c>import</c>: household records into the store, all-or-nothing per file, merged into the stored records
-/// (docs/decisions/0004-household-history.md); what it changes is printed per household and logged in the change log.
+/// (docs/decisions/0006-household-history.md); what it changes is printed per household and logged in the change log.
 /// </summary>
 public static class ImportCommand
 {
