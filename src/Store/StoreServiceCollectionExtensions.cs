@@ -47,6 +47,9 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<AccessLog>();
         services.AddSingleton<HouseholdQueries>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<ScopedRunQueries>();
+        services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         return services;
     }
 }
