@@ -110,8 +110,9 @@ public sealed class CaseStore
             logId = (long)log.ExecuteScalar()!;
         }
 
+        var source = command.Name is CaseCommand.Correct or CaseCommand.Void ? ChangeSources.Correction : ChangeSources.Case;
         HouseholdChangeLog.Append(connection, transaction, new HouseholdChange(householdId, current.Hash, hash, _clock.GetUtcNow(), command.Date,
-            ChangeSources.Case, actor, client)
+            source, actor, client)
         {
             DetailsJson = CaseChangeDetails(command, logId),
         });

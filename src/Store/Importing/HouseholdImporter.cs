@@ -114,7 +114,7 @@ public sealed class HouseholdImporter
                 id text NOT NULL, line bigint NOT NULL, hash text NOT NULL, county_code text NOT NULL, village_code text,
                 category text NOT NULL, helper_name text, record jsonb NOT NULL) ON COMMIT DROP;
             CREATE TEMP TABLE import_new (id text PRIMARY KEY) ON COMMIT DROP;
-            CREATE TEMP TABLE import_locked (id text PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE import_locked (id text PRIMARY KEY, line bigint NOT NULL, imported_hash text NOT NULL, record jsonb NOT NULL) ON COMMIT DROP;
             CREATE TEMP TABLE import_result (
                 id text NOT NULL, line bigint NOT NULL, previous_hash text NOT NULL, hash text NOT NULL, imported_hash text NOT NULL,
                 county_code text NOT NULL, village_code text, category text NOT NULL, helper_name text, record jsonb NOT NULL,
@@ -273,14 +273,14 @@ public sealed class HouseholdImporter
         // produced from this very record in the same mode, stays as it is (merging again gives the same).
         using (var lockRows = new NpgsqlCommand("""
             WITH locked AS (
-                SELECT h.id FROM households h JOIN import_staging s ON s.id = h.id
+                SELECT h.id, s.line, s.hash, s.record FROM households h JOIN import_staging s ON s.id = h.id
                 WHERE NOT EXISTS (SELECT 1 FROM import_new n WHERE n.id = h.id)
                   AND h.current_hash <> s.hash
                   AND NOT EXISTS (SELECT 1 FROM household_changes c
                                   WHERE c.household_id = h.id AND c.new_hash = h.current_hash AND c.imported_hash = s.hash AND c.mode = @mode)
                 ORDER BY h.id
                 FOR UPDATE OF h)
-            INSERT INTO import_locked SELECT id FROM locked
+            INSERT INTO import_locked SELECT id, line, hash, record FROM locked
             """, connection) { CommandTimeout = 0 })
         {
             lockRows.Parameters.AddWithValue("mode", modeText);
@@ -377,10 +377,9 @@ public sealed class HouseholdImporter
     private static List<LockedHousehold> ReadLocked(NpgsqlConnection connection, string after)
     {
         using var command = new NpgsqlCommand("""
-            SELECT l.id, s.line, h.current_hash, v.record::text, s.hash, s.record::text,
+            SELECT l.id, l.line, h.current_hash, v.record::text, l.imported_hash, l.record::text,
                    EXISTS (SELECT 1 FROM case_log c WHERE c.household_id = l.id)
             FROM import_locked l JOIN households h ON h.id = l.id JOIN household_versions v ON v.hash = h.current_hash
-            JOIN import_staging s ON s.id = l.id
             WHERE l.id > @after ORDER BY l.id LIMIT @limit
             """, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("after", after);

@@ -38,13 +38,21 @@ public sealed class HouseholdChangeLogTests : IClassFixture<PostgresFixture>
 
         first["category"] = "ordinary";
         Assert.Equal(1, Import("b.jsonl", D("2022-03-31"), SampleHousehold.Line(first)).Updated);
-        new CaseService(SharedCatalog.Instance, _db.DataSource, null).Execute("610728-7001", Open("2022-04-02"), "王五", "cli@x", D("2022-04-05"));
+        var service = new CaseService(SharedCatalog.Instance, _db.DataSource, null);
+        var opened = service.Execute("610728-7001", Open("2022-04-02"), "王五", "cli@x", D("2022-04-05"));
 
         Assert.Equal(3, Count("SELECT count(*) FROM household_changes WHERE household_id = '610728-7001'"));
         Assert.Equal(1, Count("""
             SELECT count(*) FROM household_changes WHERE household_id = '610728-7001' AND source = 'case' AND described_on = '2022-04-02'
               AND actor = '王五' AND details->>'command' = 'open' AND (details->>'caseLogId')::bigint = (SELECT max(id) FROM case_log)
             """));
+        // A correction of the open entry is logged as a correction, described on the corrected date.
+        service.Correct("610728-7001", opened.LogId, "立案日期录错", new Monitoring.Engine.Cases.CaseCorrection { Date = D("2022-04-01") }, "赵六", "cli@x", D("2022-04-05"));
+        Assert.Equal(1, Count("""
+            SELECT count(*) FROM household_changes WHERE household_id = '610728-7001' AND source = 'correction' AND described_on = '2022-04-01'
+              AND actor = '赵六' AND details->>'command' = 'correct'
+            """));
+
         // The chain previous → new is unbroken and ends at the version in force.
         Assert.Equal(0, Count("""
             SELECT count(*) FROM (SELECT previous_hash, lag(new_hash) OVER (ORDER BY id) AS before FROM household_changes WHERE household_id = '610728-7001') c
