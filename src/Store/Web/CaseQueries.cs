@@ -26,7 +26,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, CaseService cases)
         var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
         var obligations = new List<Obligation>();
         var tools = new Dictionary<string, (ObligationCalculator Calculator, CaseFindings Findings)>(StringComparer.Ordinal);
-        foreach (var household in Records(scope))
+        foreach (var household in cases.AsOf(Records(scope).ToList(), asOf))
         {
             var ruleSet = cases.RuleSetFor(household);
             if (!tools.TryGetValue(ruleSet.Profile.Id, out var tool))
@@ -58,7 +58,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, CaseService cases)
         }
 
         var scope = caller.ListArea(village);
-        var households = Records(scope).ToList();
+        var households = cases.AsOf(Records(scope).ToList(), asOf);
         var evaluators = new Dictionary<string, CaseFindings>(StringComparer.Ordinal);
         CaseFindings FindingsFor(HouseholdRecord household)
         {
