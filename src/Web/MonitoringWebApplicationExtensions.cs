@@ -27,6 +27,7 @@ public static class MonitoringWebApplicationExtensions
         var assets = new PhysicalFileProvider(WebRoot.Locate());
         environment.WebRootFileProvider = assets;
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<ResidentIdMaskingMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.UseRouting();
         app.UseAuthentication();

@@ -72,8 +72,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, CaseService cases)
         }
 
         var sizes = households.ToDictionary(h => h.Id ?? "", h => h.Members?.Count ?? 0, StringComparer.Ordinal);
-        return [.. NoticeList.Build(households, FindingsFor)
-            .Where(e => e.NoticeFrom <= asOf && (e.NoticeUntil is null || asOf <= e.NoticeUntil))
+        return [.. NoticeList.Build(households, asOf, FindingsFor)
             .Select(e => new NoticeItem(e.HouseholdId, ResidentIdText.Mask(e.HeadName), sizes.GetValueOrDefault(e.HouseholdId), e.Village, e.ProposalZh, e.TypeZh,
                 e.Reasons, e.NoticeFrom, e.NoticeUntil))];
     }
