@@ -28,6 +28,9 @@ public static class MonitoringWebApplicationExtensions
         environment.WebRootFileProvider = assets;
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<ResidentIdMaskingMiddleware>();
+        // Pages answer 403/404 with a Chinese page (the API keeps its JSON bodies).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.UseRouting();
         app.UseAuthentication();

@@ -32,7 +32,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
     public string? Village { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Reason { get; set; }
+    public string? Rule { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool New { get; set; }
@@ -49,7 +49,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
 
     public IReadOnlyList<string> ReasonRules { get; private set; } = [];
 
-    public RunSummary? LastNight { get; private set; }
+    public Monitoring.Store.Statistics.RunSummary? LastNight { get; private set; }
 
     public bool CanDecide { get; private set; }
 
@@ -101,7 +101,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
             Problem = ex is ArgumentException ? ex.Message.Split(" (Parameter", StringSplitOptions.None)[0] : ex.Message;
         }
 
-        return RedirectToPage(new { Village, Reason, New });
+        return RedirectToPage(new { Village, Rule, New });
     }
 
     private void Load()
@@ -113,9 +113,9 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
         var all = reviews.List(caller, Village);
         ReasonRules = [.. all.SelectMany(r => r.Reasons).Select(r => r.RuleId).Distinct().Order(StringComparer.Ordinal)];
         IEnumerable<ReviewRow> rows = all;
-        if (!string.IsNullOrEmpty(Reason))
+        if (!string.IsNullOrEmpty(Rule))
         {
-            rows = rows.Where(r => r.Reasons.Any(x => x.RuleId == Reason));
+            rows = rows.Where(r => r.Reasons.Any(x => x.RuleId == Rule));
         }
 
         if (New && LastNight is { } night)
