@@ -49,6 +49,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ReviewService>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<ScopedRunQueries>();
+        services.AddSingleton<ExplainQueries>();
         services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         services.AddSingleton<Department.DepartmentDeliveryStore>();
         return services;

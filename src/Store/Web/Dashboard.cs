@@ -6,7 +6,7 @@ namespace Monitoring.Store.Web;
 /// </summary>
 public sealed record Dashboard(
     string Area,
-    RunSummary? LastRun,
+    RunHeader? LastRun,
     IReadOnlyList<VillageCounts> Villages,
     IReadOnlyList<RuleCount> FindingsByRule,
     Funnel Funnel,

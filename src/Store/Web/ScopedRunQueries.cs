@@ -8,7 +8,7 @@ public sealed class ScopedRunQueries(NpgsqlDataSource dataSource)
 {
     private const string RunColumns = "id, as_of, profile, mode, status, rules_version, started_at, finished_at";
 
-    public IReadOnlyList<RunSummary> List(Caller caller, int limit = 100)
+    public IReadOnlyList<RunHeader> List(Caller caller, int limit = 100)
     {
         RequireRead(caller);
         using var connection = dataSource.OpenConnection();
@@ -39,7 +39,7 @@ public sealed class ScopedRunQueries(NpgsqlDataSource dataSource)
         RequireRead(caller);
         var scope = caller.ListArea(area);
         using var connection = dataSource.OpenConnection();
-        RunSummary? last;
+        RunHeader? last;
         using (var command = new NpgsqlCommand($"SELECT {RunColumns} FROM evaluation_runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1", connection))
         {
             last = ReadRuns(command).FirstOrDefault();
@@ -105,7 +105,7 @@ public sealed class ScopedRunQueries(NpgsqlDataSource dataSource)
         ORDER BY o.household_id, o.run_id DESC
         """;
 
-    private static (long Households, long Flagged) OutcomeCounts(NpgsqlConnection connection, RunSummary run, string area)
+    private static (long Households, long Flagged) OutcomeCounts(NpgsqlConnection connection, RunHeader run, string area)
     {
         using var command = new NpgsqlCommand($"SELECT count(*), count(candidate_type) FROM ({OutcomesInForce}) c", connection);
         Bind(command, run, area);
@@ -114,7 +114,7 @@ public sealed class ScopedRunQueries(NpgsqlDataSource dataSource)
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    private static List<(string Household, string? Village)> FlaggedHouseholds(NpgsqlConnection connection, RunSummary run, string area)
+    private static List<(string Household, string? Village)> FlaggedHouseholds(NpgsqlConnection connection, RunHeader run, string area)
     {
         using var command = new NpgsqlCommand($"SELECT household_id, village_code FROM ({OutcomesInForce}) c WHERE candidate_type IS NOT NULL", connection);
         Bind(command, run, area);
@@ -128,7 +128,7 @@ public sealed class ScopedRunQueries(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    private static List<RuleCount> FindingsByRule(NpgsqlConnection connection, RunSummary run, string area)
+    private static List<RuleCount> FindingsByRule(NpgsqlConnection connection, RunHeader run, string area)
     {
         using var command = new NpgsqlCommand($"""
             SELECT f.rule_id, count(*) FROM ({OutcomesInForce}) c
@@ -146,27 +146,27 @@ public sealed class ScopedRunQueries(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    private static void Bind(NpgsqlCommand command, RunSummary run, string area)
+    private static void Bind(NpgsqlCommand command, RunHeader run, string area)
     {
         command.Parameters.AddWithValue("profile", run.Profile);
         command.Parameters.AddWithValue("run", run.Id);
         command.Parameters.AddWithValue("area", area);
     }
 
-    private static RunSummary? Run(NpgsqlConnection connection, long runId)
+    private static RunHeader? Run(NpgsqlConnection connection, long runId)
     {
         using var command = new NpgsqlCommand($"SELECT {RunColumns} FROM evaluation_runs WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", runId);
         return ReadRuns(command).FirstOrDefault();
     }
 
-    private static List<RunSummary> ReadRuns(NpgsqlCommand command)
+    private static List<RunHeader> ReadRuns(NpgsqlCommand command)
     {
         using var reader = command.ExecuteReader();
-        var runs = new List<RunSummary>();
+        var runs = new List<RunHeader>();
         while (reader.Read())
         {
-            runs.Add(new RunSummary(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            runs.Add(new RunHeader(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
         }
 

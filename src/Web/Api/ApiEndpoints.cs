@@ -39,6 +39,12 @@ public static class ApiEndpoints
             .Produces<HouseholdResponse>().Produces<ApiError>(StatusCodes.Status404NotFound)
             .WithSummary("农户：记录（身份证号已遮蔽）、当前发现、案件及其日志、核查决定（记入访问日志）");
 
+        read.MapGet("/households/{id}/explain", (HttpContext http, string id, long? run, ExplainQueries explain, Monitoring.Store.Exporting.FindingsExporter runs) =>
+                Scoped(http, caller => (run ?? runs.LatestCompletedRun()) is { } runId && explain.Explain(caller, id, runId) is { } result
+                    ? Results.Ok(ExplainResponse.From(result))
+                    : Results.Json(new ApiError($"没有农户 {id} 或批次 {run}"), statusCode: StatusCodes.Status404NotFound)))
+            .Produces<ExplainResponse>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict)
+            .WithSummary("重放：该户在批次 run（缺省为最近一次）当晚的每条规则，触发与否、条件及其取值，是否复现存储的结果（记入访问日志）");
         read.MapGet("/due", (HttpContext http, string? area, int? within, DateOnly? asOf, CaseQueries queries, TimeProvider clock) =>
                 Scoped(http, caller => Results.Ok(queries.Due(caller, area, within ?? 7, asOf ?? Today(clock)))))
             .Produces<List<DueItem>>().WithSummary("到期事项：辖区内 within 天内到期和已逾期的义务（已逾期在前）；asOf 缺省为今天");
@@ -46,7 +52,7 @@ public static class ApiEndpoints
                 Scoped(http, caller => Results.Ok(queries.Notices(caller, village ?? "", asOf ?? Today(clock)))))
             .Produces<List<NoticeItem>>().WithSummary("公示名单：该村在 asOf 当日正在公示的农户（不含身份证号等）");
         read.MapGet("/runs", (HttpContext http, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.List(caller))))
-            .Produces<List<RunSummary>>().WithSummary("评估批次（最新在前）");
+            .Produces<List<RunHeader>>().WithSummary("评估批次（最新在前）");
         read.MapGet("/runs/{id:long}", (HttpContext http, long id, ScopedRunQueries runs) =>
                 Scoped(http, caller => runs.Get(caller, id) is { } run ? Results.Ok(run) : Results.Json(new ApiError($"没有评估批次 {id}"), statusCode: StatusCodes.Status404NotFound)))
             .Produces<RunDetail>().WithSummary("一个评估批次及其在本辖区的计数");
@@ -114,6 +120,10 @@ public static class ApiEndpoints
             return Results.Json(new ApiError(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]), statusCode: StatusCodes.Status400BadRequest);
         }
         catch (ReviewRejectedException ex)
+        {
+            return Results.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (Monitoring.Store.Replay.ReplayRefusedException ex)
         {
             return Results.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status409Conflict);
         }

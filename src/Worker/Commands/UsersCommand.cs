@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Monitoring.Engine.Output;
 using Monitoring.Store.Access;
 using Monitoring.Web.Security;
 using Monitoring.Worker.Cli;
@@ -40,7 +41,7 @@ public static class UsersCommand
             var name = result.GetValue(user)!;
             var generated = users.AddAsync(name, result.GetValue(role)!, result.GetValue(area)!, result.GetValue(displayName),
                 result.GetValue(stdin) ? ReadPassword() : null).GetAwaiter().GetResult();
-            Console.WriteLine($"已添加用户 {name}（{result.GetValue(role)}，辖区 {result.GetValue(area)}）");
+            Console.WriteLine(ResidentIdMasking.Apply($"已添加用户 {name}（{result.GetValue(role)}，辖区 {result.GetValue(area)}）"));
             PrintGenerated(generated);
         })));
         return command;
@@ -56,7 +57,7 @@ public static class UsersCommand
             foreach (var u in users.ListAsync().GetAwaiter().GetResult())
             {
                 var status = u.Disabled ? "已停用" : u.LockedOut ? "已锁定" : "正常";
-                Console.WriteLine($"{u.UserName}\t{u.Role}\t{u.AreaCode}\t{u.DisplayName}\t{status}");
+                Console.WriteLine(ResidentIdMasking.Apply($"{u.UserName}\t{u.Role}\t{u.AreaCode}\t{u.DisplayName}\t{status}"));
             }
         })));
         return command;

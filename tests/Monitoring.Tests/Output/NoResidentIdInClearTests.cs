@@ -116,6 +116,8 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 3)), explained.Stdout, StringComparison.Ordinal);
         Run(1, "explain", "--input", records, "--household", SeededResidentIds.For(1, 998), "--as-of", "2022-06-30");
         Run(0, "rules", "--as-of", "2022-06-30");
+        Run(0, "users", "add", "--user", "masking-check", "--role", "village", "--area", "610728001001", "--display-name", SeededResidentIds.For(1, 0));
+        Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 0)), Run(0, "users", "list").Stdout, StringComparison.Ordinal);
 
         foreach (var file in _files)
         {

@@ -68,6 +68,8 @@ public sealed class AccessMatrixTests : IDisposable
                 ("GET", $"/api/v1/households/{s.Inside}", null, ok),
                 ("GET", $"/api/v1/households/{s.Outside}", null, reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden),
                 ("GET", "/api/v1/households/610728-0000", null, reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden),
+                ("GET", $"/api/v1/households/{s.Inside}/explain?run={runId}", null, ok),
+                ("GET", $"/api/v1/households/{s.Outside}/explain?run={runId}", null, reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden),
                 ("GET", $"/api/v1/due?area={s.Area}&within=7&asOf=2022-06-15", null, ok),
                 ("GET", $"/api/v1/due?area={s.OutsideArea}&within=7&asOf=2022-06-15", null, forbiddenList),
                 ("GET", $"/api/v1/notices?village={s.Village}&asOf=2022-06-15", null, ok),

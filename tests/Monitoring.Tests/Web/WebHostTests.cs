@@ -150,4 +150,31 @@ public sealed class WebHostTests : IDisposable
         using var ownerUpdate = new NpgsqlCommand("UPDATE access_log SET user_name = 'x'", owner);
         Assert.Equal("42501", Assert.Throws<PostgresException>(() => ownerUpdate.ExecuteNonQuery()).SqlState);
     }
+
+    [Fact]
+    public async Task An_auditor_replays_a_household_on_a_stored_night_and_it_reproduces()
+    {
+        WebStore.Import(_web, Night, WebStore.Flagged("610728-6101", WebStore.Village));
+        var first = WebStore.RunNight(_web, Night);
+        var changed = WebStore.Flagged("610728-6101", WebStore.Village);
+        changed["members"]![0]!["medicalInsurance"] = false;
+        WebStore.Import(_web, Night.AddDays(1), changed);
+        WebStore.RunNight(_web, Night.AddDays(1));
+        WebStore.AddUser(_web, "replayer", "auditor", WebStore.County);
+        using var auditor = WebStore.SignedIn(_web, "replayer");
+
+        var body = await auditor.GetStringAsync($"/api/v1/households/610728-6101/explain?run={first}");
+        Assert.Empty(Monitoring.Tests.Support.ResidentIdScanner.Find(body));
+        var replay = JsonNode.Parse(body)!;
+        Assert.Equal(first, replay["run"]!.GetValue<long>());
+        Assert.True(replay["reproduced"]!.GetValue<bool>());
+        Assert.False(string.IsNullOrEmpty(replay["rulesVersion"]!.GetValue<string>()));
+        var rules = replay["rules"]!.AsArray();
+        Assert.Contains(rules, r => r!["ruleId"]!.GetValue<string>() == "INC-BELOW-LINE" && r["fired"]!.GetValue<bool>() && r["conditions"]!.AsArray().Count > 0);
+        Assert.Contains(rules, r => !r!["fired"]!.GetValue<bool>());
+        var latest = JsonNode.Parse(await auditor.GetStringAsync("/api/v1/households/610728-6101/explain"))!;
+        Assert.True(latest["reproduced"]!.GetValue<bool>());
+        Assert.NotEqual(first, latest["run"]!.GetValue<long>());
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/api/v1/households/610728-6101/explain?run=999")).StatusCode);
+    }
 }

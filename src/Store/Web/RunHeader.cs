@@ -1,7 +1,7 @@
 namespace Monitoring.Store.Web;
 
 /// <summary>An evaluation run: when, what, how it ended (no household data).</summary>
-public sealed record RunSummary(
+public sealed record RunHeader(
     long Id,
     DateOnly AsOf,
     string Profile,
