@@ -103,6 +103,11 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 3)), replayed.Stdout, StringComparison.Ordinal);
         Run(null, "explain", "--as-of", "2022-06-30", "--household", caseId);
 
+        // A household's change log: imports, case commands by an actor whose name is a number, what changed.
+        var history = Run(0, "history", "--household", caseId);
+        Assert.Contains(SeededResidentIds.Masked(actor), history.Stdout + history.Stderr, StringComparison.Ordinal);
+        Run(0, "history", "--household", SeededResidentIds.For(1, 3));
+
         // Web users: a display name with a number in it.
         Run(0, "users", "add", "--user", "auditor1", "--role", "auditor", "--area", "610728", "--display-name", "审计员" + SeededResidentIds.For(9, 904));
         Run(0, "users", "list");
