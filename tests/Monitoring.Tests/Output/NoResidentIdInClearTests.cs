@@ -91,6 +91,13 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         Run(0, "export-findings", "--output", Out("findings.jsonl"));
         Run(0, "export-findings", "--format", "xlsx", "--output", Out("findings.xlsx"));
         Run(0, "export-findings", "--village", villageCode);
+        Run(0, "export-findings", "--household", SeededResidentIds.For(1, 3));
+        Run(0, "runs", "list");
+        Run(0, "runs", "show", "1");
+        Run(0, "runs", "diff", "1", "1");
+        var replayed = Run(0, "explain", "--run", "1", "--household", SeededResidentIds.For(1, 3));
+        Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 3)), replayed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("逐字节一致", replayed.Stdout, StringComparison.Ordinal);
 
         var evaluated = Run(0, "evaluate", "--input", records, "--as-of", "2022-06-30");
         Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 0))[..14], evaluated.Stdout, StringComparison.Ordinal);
