@@ -6,6 +6,7 @@ using Monitoring.Store.Web;
 using Microsoft.Extensions.Options;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Exporting;
+using Monitoring.Store.History;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
 using Monitoring.Store.Replay;
@@ -40,11 +41,15 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<NightlyRuns>();
         services.AddSingleton<RunQueries>();
         services.AddSingleton<ReplayService>();
+        services.AddSingleton<HouseholdHistory>();
         services.AddSingleton<StoreMigrator>();
         services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
         services.AddSingleton<AccessLog>();
         services.AddSingleton<HouseholdQueries>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<ScopedRunQueries>();
+        services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         return services;
     }
 }

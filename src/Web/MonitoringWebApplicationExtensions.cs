@@ -27,6 +27,9 @@ public static class MonitoringWebApplicationExtensions
         var assets = new PhysicalFileProvider(WebRoot.Locate());
         environment.WebRootFileProvider = assets;
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Pages answer 403/404 with a Chinese page (the API keeps its JSON bodies).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.UseRouting();
         app.UseAuthentication();

@@ -23,6 +23,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     RunsCommand.Create(),
     ServiceCommand.Create(),
     CaseVerbs.Create(),
+    HistoryCommand.Create(),
     DueCommand.Create(),
     NoticeListCommand.Create(),
     UsersCommand.Create(),

@@ -7,4 +7,5 @@ public static class AccessActions
     public const string Explain = "explain";
     public const string Export = "export";
     public const string Decision = "decision";
+    public const string CaseCommand = "case_command";
 }

@@ -6,6 +6,7 @@ using Monitoring.Store.Cases;
 using Npgsql;
 using Monitoring.Rules.Loading;
 using Monitoring.Store.Statistics;
+using Monitoring.Store.Web;
 using Monitoring.Web.Sources;
 
 namespace Monitoring.Web.Paging;
@@ -23,6 +24,8 @@ public static class MonitoringPagesServiceCollectionExtensions
         services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
         services.AddSingleton<AreaCaseLists>();
         services.AddSingleton<PageDates>();
+        services.AddSingleton<ScopedCaseCommands>();
+        services.AddSingleton<HouseholdNightHistory>();
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section));
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<StoreExceptionPageFilter>());
         return services;

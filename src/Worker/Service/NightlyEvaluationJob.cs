@@ -4,6 +4,7 @@ using Monitoring.Rules.Catalog;
 using Quartz;
 using Monitoring.Store.Schema;
 using Monitoring.Store.Nightly;
+using Monitoring.Store.Telemetry;
 using Monitoring.Store.Sql;
 using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
@@ -24,9 +25,14 @@ public sealed partial class NightlyEvaluationJob : IJob
     private readonly IOptions<NightlyOptions> _nightly;
     private readonly NightlyRuns _runs;
     private readonly ILogger<NightlyEvaluationJob> _logger;
+    private readonly RunMetrics _metrics;
+    private readonly TimeProvider _clock;
 
-    public NightlyEvaluationJob(RuleCatalog catalog, IOptions<NightlyOptions> nightly, NightlyRuns runs, ILogger<NightlyEvaluationJob> logger)
+    public NightlyEvaluationJob(RuleCatalog catalog, IOptions<NightlyOptions> nightly, NightlyRuns runs, ILogger<NightlyEvaluationJob> logger,
+        RunMetrics metrics, TimeProvider clock)
     {
+        _metrics = metrics;
+        _clock = clock;
         _catalog = catalog;
         _nightly = nightly;
         _runs = runs;
@@ -47,9 +53,11 @@ public sealed partial class NightlyEvaluationJob : IJob
             LogCalendarMissing(calendarWarning);
         }
 
+        var started = _clock.GetTimestamp();
         try
         {
             var result = runner.Run(asOf, cancellationToken);
+            _metrics.Completed(result.Plan.Mode, _clock.GetElapsedTime(started), result.HouseholdsEvaluated, result.Summary.FindingsWritten);
             LogCompleted(result.RunId, asOf, result.Plan.Mode, result.HouseholdsInStore, result.HouseholdsEvaluated, result.Summary.FindingsWritten, result.NewFindings, result.ResolvedFindings);
             foreach (var setAside in result.SetAside)
             {
@@ -58,6 +66,7 @@ public sealed partial class NightlyEvaluationJob : IJob
         }
         catch (Exception ex) when (ex is NightlyRunFailedException or Npgsql.NpgsqlException)
         {
+            _metrics.Failed(_clock.GetElapsedTime(started));
             LogFailed(ex, asOf);
             throw new JobExecutionException("夜间评估失败，本批次未提交任何结果", ex);
         }
