@@ -68,7 +68,7 @@ public sealed class NightlyRunner
         _ledger.MarkAbandonedRunsFailed();
         var rulesVersion = RuleVersions.ForRuleSet(_ruleSet);
         var engineVersion = RuleVersions.ForEngine();
-        var ruleSetFiles = _ruleSet.SourceDirectory is null ? null : RuleSetArchive.Prepare(_ruleSet);
+        var ruleSetFiles = _ruleSet.SourceDirectory is null ? null : _archive.Prepare(_ruleSet);
         var plan = RunPlanner.Decide(_ledger.PreviousRun(_ruleSet.Profile.Id), asOf, rulesVersion, engineVersion, _ruleSet, full);
         OnPlan?.Invoke(plan);
         var runId = _ledger.Start(asOf, _ruleSet.Profile.Id, rulesVersion, engineVersion, plan.Mode);

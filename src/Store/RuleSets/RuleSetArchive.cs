@@ -22,18 +22,30 @@ public sealed class RuleSetArchive
     }
 
     /// <summary>
-    /// Reads the files of the rule set's directory and checks them against the rules in memory (same rules version once
-    /// loaded), so a file edited after the program loaded its rules is never archived as what a run used. The check
-    /// loads the catalogue once per distinct content and process.
+    /// Reads the files of the rule set's directory and checks them against the rules in memory, so a file edited after
+    /// the program loaded its rules is never archived as what a run used: when a completed run of the profile used the
+    /// same content, its rules version must be this one (it was checked then); otherwise the content is loaded once (per
+    /// process) and must give this rules version.
     /// </summary>
-    public static RuleSetFiles Prepare(RuleSet ruleSet)
+    public RuleSetFiles Prepare(RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var directory = ruleSet.SourceDirectory ?? throw new InvalidOperationException("规则集没有来源目录，无法存档");
         var files = RuleSetFiles.Read(directory);
         var rulesVersion = RuleVersions.ForRuleSet(ruleSet);
+        string? version;
+        using (var connection = _dataSource.OpenConnection())
+        using (var stored = new NpgsqlCommand("""
+            SELECT rules_version FROM evaluation_runs WHERE rule_set_hash = @hash AND profile = @profile AND status = 'completed' LIMIT 1
+            """, connection))
+        {
+            stored.Parameters.AddWithValue("hash", files.Hash);
+            stored.Parameters.AddWithValue("profile", ruleSet.Profile.Id);
+            version = stored.ExecuteScalar() as string;
+        }
+
         var key = (files.Hash, ruleSet.Profile.Id);
-        if (!Verified.TryGetValue(key, out var version))
+        if (version is null && !Verified.TryGetValue(key, out version))
         {
             version = RuleVersions.ForRuleSet(Load(files).ForProfile(ruleSet.Profile.Id));
             Verified[key] = version;
@@ -50,6 +62,7 @@ public sealed class RuleSetArchive
     /// Stores the files unless that content is stored already, inside the caller's transaction (a run's: the rule set
     /// is kept with the first run that completes with it).
     /// </summary>
+    /// <param name="rulesVersion">The rules version of the profile of the run that stores it (a content serves every profile; each run records its own).</param>
     public void Save(NpgsqlConnection connection, RuleSetFiles files, string rulesVersion)
     {
         ArgumentNullException.ThrowIfNull(connection);

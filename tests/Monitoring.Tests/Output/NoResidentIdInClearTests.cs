@@ -101,6 +101,7 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         Run(0, "runs", "diff", "1", "2");
         var replayed = Run(0, "explain", "--run", "1", "--household", SeededResidentIds.For(1, 3));
         Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 3)), replayed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("逐字节一致", replayed.Stdout, StringComparison.Ordinal);
         Run(null, "explain", "--as-of", "2022-06-30", "--household", caseId);
 
         // A household's change log: imports, case commands by an actor whose name is a number, what changed.

@@ -68,9 +68,16 @@ public sealed class ReplayTests : IClassFixture<PostgresFixture>, IDisposable
         SetParameter("maxLiftedPerHelper", 20);
         var workflow = Path.Combine(_rules.FullName, "workflows", "30-procedure.json");
         File.WriteAllText(workflow, File.ReadAllText(workflow).Replace("超过规定", "超过规定（已修订）", StringComparison.Ordinal));
+        // Rules loaded before the edit are refused: their files are no longer what the program evaluates with.
+        Assert.Throws<InvalidOperationException>(() => new NightlyRunner(_db.DataSource, before, _clock).Run(new DateOnly(2022, 6, 30)));
         var after = RuleCatalogLoader.Load(_rules.FullName).ForProfile("cn-national");
         var night4 = new NightlyRunner(_db.DataSource, after, _clock).Run(new DateOnly(2022, 6, 30));
         Assert.NotEqual(night3.RuleSetHash, night4.RuleSetHash);
+        // Another profile over the same files: the same stored content, its own rules version.
+        var zhenba = new NightlyRunner(_db.DataSource, RuleCatalogLoader.Load(_rules.FullName).ForProfile("shaanxi-zhenba-2021"), _clock).Run(new DateOnly(2022, 6, 30));
+        Assert.Equal(night4.RuleSetHash, zhenba.RuleSetHash);
+        Assert.True(new ReplayService(_db.DataSource, new RuleSetArchive(_db.DataSource, _clock), new RunQueries(_db.DataSource, new FindingsExporter(_db.DataSource)),
+            new FindingsExporter(_db.DataSource)).Replay(zhenba.RunId, Ids[1]).Reproduced);
         Assert.DoesNotContain(exporter.Findings(night4.RunId, null, Ids[0]), f => f.Contains("PROC-HELPER-LOAD", StringComparison.Ordinal) || f.Contains("PROC-CANDIDATE-NO-CASE", StringComparison.Ordinal));
 
         var archive = new RuleSetArchive(_db.DataSource, _clock);
@@ -103,7 +110,7 @@ public sealed class ReplayTests : IClassFixture<PostgresFixture>, IDisposable
         Assert.Contains("【触发】PROC-CANDIDATE-NO-CASE", cli.Stdout, StringComparison.Ordinal);
         Assert.Contains("【未触发】", cli.Stdout, StringComparison.Ordinal);
 
-        var byNight = CliProcess.Run("explain", "--as-of", "2022-06-30", "--household", Ids[0], "--connection", _db.ConnectionString);
+        var byNight = CliProcess.Run("explain", "--as-of", "2022-06-30", "--profile", "cn-national", "--household", Ids[0], "--connection", _db.ConnectionString);
         Assert.True(byNight.ExitCode == 0, byNight.Stderr);
         Assert.Contains($"重放批次 {night4.RunId}：", byNight.Stdout, StringComparison.Ordinal);
 
@@ -111,7 +118,7 @@ public sealed class ReplayTests : IClassFixture<PostgresFixture>, IDisposable
         Assert.Contains(diff, d => d.HouseholdId == Ids[0] && d.New.Contains("PROC-CANDIDATE-NO-CASE"));
         var list = CliProcess.Run("runs", "list", "--connection", _db.ConnectionString);
         Assert.Equal(0, list.ExitCode);
-        Assert.Equal(4, list.Stdout.Split('\n').Count(l => l.Contains("\t已完成\t", StringComparison.Ordinal)));
+        Assert.Equal(5, list.Stdout.Split('\n').Count(l => l.Contains("\t已完成\t", StringComparison.Ordinal)));
         var show = CliProcess.Run("runs", "show", night2.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--connection", _db.ConnectionString);
         Assert.Equal(0, show.ExitCode);
         Assert.Contains(night2.RuleSetHash!, show.Stdout, StringComparison.Ordinal);
