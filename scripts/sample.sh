@@ -3,6 +3,9 @@
 # update the schema, import samples/village.jsonl (generated if missing), run the nightly evaluation once as of
 # 2022-06-30 under the 镇巴县 2021 profile and print its Chinese summary; the run's findings are exported to
 # samples/village.findings.jsonl. Running it again imports nothing new and runs an incremental night.
+# It ends with one demo web user per role for the sample's areas (passwords printed once, when the user is created) and
+# how to start `monitoring service`. The schema is created as the owner role (postgres); everything else connects as the
+# application role monitoring_app that the migrations create (docs/deployment.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -17,3 +20,24 @@ fi
 "${cli[@]}" run-nightly --as-of 2022-06-30 --profile shaanxi-zhenba-2021
 "${cli[@]}" export-findings --run latest --output samples/village.findings.jsonl
 echo "发现已导出到 samples/village.findings.jsonl（村级复核：export-findings --village 编码 --format xlsx）"
+
+# Demo users, one per role, for the sample's areas (镇巴县 610728, 泾洋街道 610728001, 东风村 610728001001).
+existing=$("${cli[@]}" users list | cut -f1)
+add_user() {
+  if grep -qx "$1" <<<"$existing"; then
+    echo "演示用户 $1 已存在（密码在首次创建时已显示；可用 users reset-password --user $1 重置）"
+  else
+    "${cli[@]}" users add --user "$1" --role "$2" --area "$3" --display-name "$4"
+  fi
+}
+add_user demo-village village 610728001001 "村级演示"
+add_user demo-town town 610728001 "镇级演示"
+add_user demo-county county 610728 "县级演示"
+add_user demo-auditor auditor 610728 "审计演示"
+add_user demo-admin admin 610728 "管理员演示"
+cat <<'TEXT'
+启动网页服务（同时运行夜间评估计划）：
+  dotnet src/Worker/bin/Release/net10.0/monitoring.dll service
+然后在浏览器打开 http://127.0.0.1:5080 （API 文档：http://127.0.0.1:5080/api-docs/index.html，OpenAPI：/openapi/v1.json），
+用上面的演示用户登录；只要网页不要计划：service --no-scheduler；改地址：service --urls http://0.0.0.0:8080
+TEXT

@@ -81,7 +81,7 @@ public static partial class DatabaseErrors
             return $"无法连接数据库 {endpoint}（{exception.InnerException?.Message ?? exception.Message}）。开发环境可先运行 bash scripts/dev-db.sh start";
         }
 
-        if (FindInner<IOException>(exception) is not null || FindInner<EndOfStreamException>(exception) is not null)
+        if (FindInner<IOException>(exception) is not null || exception.IsTransient || exception.Message.Contains("broken", StringComparison.OrdinalIgnoreCase))
         {
             return $"与数据库的连接已中断（{exception.Message}：{Innermost(exception).Message}）";
         }

@@ -6,7 +6,12 @@ using Monitoring.Store.Web;
 using Microsoft.Extensions.Options;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Exporting;
+using Monitoring.Store.History;
 using Monitoring.Store.Importing;
+using Monitoring.Store.Nightly;
+using Monitoring.Store.Replay;
+using Monitoring.Store.RuleSets;
+using Monitoring.Store.Runs;
 using Monitoring.Store.Schema;
 using Npgsql;
 
@@ -27,15 +32,24 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton(provider => StoreDataSource.Create(provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString));
         services.AddDbContextFactory<MonitoringDbContext>((provider, options) =>
             StoreOptions.Configure((DbContextOptionsBuilder<MonitoringDbContext>)options, provider.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HouseholdImporter>();
         services.AddSingleton<FindingsExporter>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<RunLedger>();
+        services.AddSingleton<RuleSetArchive>();
+        services.AddSingleton<NightlyRuns>();
+        services.AddSingleton<RunQueries>();
+        services.AddSingleton<ReplayService>();
+        services.AddSingleton<HouseholdHistory>();
         services.AddSingleton<StoreMigrator>();
         services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
         services.AddSingleton<AccessLog>();
         services.AddSingleton<HouseholdQueries>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<ScopedRunQueries>();
+        services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Web.Health;
+using Monitoring.Web.Hosting;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
@@ -25,9 +26,17 @@ public static class MonitoringWebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddMonitoringWebSecurity(configuration);
         services.AddMonitoringPages(configuration);
-        services.AddRazorPages(options => options.RootDirectory = "/Pages")
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Pages";
+                // Every page needs a signed-in user unless it says otherwise ([AllowAnonymous]: sign-in, access denied).
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            })
             .AddApplicationPart(typeof(MonitoringWebServiceCollectionExtensions).Assembly);
         services.AddOpenApi("v1");
+        services.AddMonitoringTelemetry(configuration);
         services.AddHealthChecks()
             .AddCheck<StoreReadyHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
         return services;

@@ -26,7 +26,7 @@ public sealed class AuditTests(WebAppFixture app)
         Assert.Contains("未触发", await page.Locator("tr[data-rule='HOU-DANGEROUS'] td").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(".txt", await page.Locator("tr[data-rule='INC-BELOW-LINE']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("explain", await page.Locator("#log").Locator("xpath=..").InnerTextAsync(), StringComparison.Ordinal);
-        await Screenshots.Save(page, "audit");
+        await Screenshots.Save(page, "audit", fullPage: false);
 
         var village = await app.PageFor(DemoUser.Village);
         var denied = await village.GotoAsync(app.Url($"/audit?household={WebAppFixture.OtherVillageHousehold}&run=2"));

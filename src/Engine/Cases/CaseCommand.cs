@@ -20,7 +20,13 @@ public sealed record CaseCommand
     public const string ReleaseStep = "release-step";
     public const string Revisit = "revisit";
 
-    /// <summary>Every command name, in procedure order.</summary>
+    /// <summary>A correction: replaces the entry <see cref="Entry"/> by the command with the values given (<see cref="Replaces"/> names it).</summary>
+    public const string Correct = "correct";
+
+    /// <summary>A void: the entry <see cref="Entry"/> is taken back as if never recorded (it stays in the log).</summary>
+    public const string Void = "void";
+
+    /// <summary>Every command name that records something done, in procedure order.</summary>
     public static IReadOnlyList<string> Names { get; } = [Open, Step, Helper, Plan, Measure, Visit, ReleaseStep, Revisit];
 
     public required string Name { get; init; }
@@ -46,6 +52,21 @@ public sealed record CaseCommand
     /// <summary>The measure kind (measure).</summary>
     public string? MeasureKind { get; init; }
 
+    /// <summary>The case-log entry a correction or void names.</summary>
+    public long? Entry { get; init; }
+
+    /// <summary>Why the entry is corrected or voided.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>A correction: the name of the command it replaces (open, step, …), its other fields being the corrected values.</summary>
+    public string? Replaces { get; init; }
+
+    /// <summary>Corrections and voids: commands about other entries, not about something done.</summary>
+    public bool IsAmendment => Name is Correct or Void;
+
+    /// <summary>The command a correction stands for (the replaced command's name with the corrected values).</summary>
+    public CaseCommand AsReplacement() => this with { Name = Replaces ?? throw new InvalidOperationException("更正缺少被更正的命令名"), Entry = null, Reason = null, Replaces = null };
+
     /// <summary>The command's arguments as given, dates as yyyy-MM-dd, absent arguments left out.</summary>
     public string PayloadJson()
     {
@@ -53,6 +74,13 @@ public sealed record CaseCommand
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
+            if (Entry is { } entry)
+            {
+                writer.WriteNumber("entry", entry);
+            }
+
+            WriteIfSet(writer, "command", Replaces);
+            WriteIfSet(writer, "reason", Reason);
             writer.WriteString("date", Text(Date));
             WriteIfSet(writer, "step", StepName);
             WriteIfSet(writer, "until", Until is { } until ? Text(until) : null);
@@ -83,6 +111,9 @@ public sealed record CaseCommand
             MonitoringType = Get("type"),
             HelperName = Get("helper"),
             MeasureKind = Get("kind"),
+            Entry = root.TryGetProperty("entry", out var entry) && entry.ValueKind == JsonValueKind.Number ? entry.GetInt64() : null,
+            Reason = Get("reason"),
+            Replaces = Get("command"),
         };
     }
 

@@ -16,6 +16,9 @@ public sealed class CaseProcedure
 {
     public const string Candidate = "candidate";
 
+    /// <summary>The note of the event <c>open</c> records for a declaration or warning not yet recorded.</summary>
+    public const string OpenedEventNote = "立案登记";
+
     /// <summary>The release notice's minimum length (catalogue v2, county-set); read as <c>minNoticeDays</c> where the rules do not define it.</summary>
     public const string ReleaseNoticeParameter = "minReleaseNoticeDays";
 
@@ -126,7 +129,7 @@ public sealed class CaseProcedure
             var recorded = (household.Events ?? []).Any(e => e.Kind == trigger && e.Date <= command.Date && e.Date >= command.Date.AddDays(-(int)window));
             if (!recorded)
             {
-                household.Events = [.. household.Events ?? [], new EventRecord { Date = command.Date, Kind = trigger, Note = "立案登记" }];
+                household.Events = [.. household.Events ?? [], new EventRecord { Date = command.Date, Kind = trigger, Note = OpenedEventNote }];
             }
         }
     }

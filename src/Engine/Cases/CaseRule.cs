@@ -16,9 +16,10 @@ public sealed record CaseRule(string Id, string Clause, string TitleZh)
     public static readonly CaseRule NotReleased = new("CASE-NOT-RELEASED", "004 #3", "回访在县级公告风险消除之后进行");
     public static readonly CaseRule MonitoringType = new("CASE-MONITORING-TYPE", "household-format.md monitoringType", "纳入监测须确定监测对象类型");
     public static readonly CaseRule Duplicate = new("CASE-DUPLICATE", "household-format.md case：每个步骤只记录一次", "同一事项不重复登记");
+    public static readonly CaseRule Correction = new("CASE-CORRECTION", "household-format.md case；案件日志只增不改", "更正或作废须指明本户一条仍有效的原始登记并说明原因，更正后的全部登记须仍符合程序");
     public static readonly CaseRule Arguments = new("CASE-ARGUMENTS", "household-format.md", "命令参数须为记录格式允许的取值");
 
     /// <summary>Every rule, for documentation and tests.</summary>
     public static IReadOnlyList<CaseRule> All { get; } =
-        [StepOrder, NoticeShort, ReleaseNoticeShort, ReleaseSteps, FutureDate, OpenCase, NotIncluded, NotReleased, MonitoringType, Duplicate, Arguments];
+        [StepOrder, NoticeShort, ReleaseNoticeShort, ReleaseSteps, FutureDate, OpenCase, NotIncluded, NotReleased, MonitoringType, Duplicate, Correction, Arguments];
 }

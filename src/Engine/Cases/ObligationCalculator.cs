@@ -1,26 +1,32 @@
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Calendars;
 using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Codes;
 using Monitoring.Rules.Expressions;
 using Monitoring.Rules.Facts;
 
 namespace Monitoring.Engine.Cases;
 
 /// <summary>
-/// Every deadline the procedure sets for one household, computed exactly as the PROC-* rules read them: calendar days for
-/// identification, State Council working days (调休 included) for helper and plan, months for measures and the revisit, the
-/// visit cycles of the profile. Parameters are those in force on the as-of date for the household's county, as in the rules.
+/// Every deadline the procedure sets for one household, taken from the PROC-* rules themselves (<see cref="RuleDeadlines"/>):
+/// each deadline is the rule's own <c>deadline</c> value (calendar days for identification, State Council working days with
+/// 调休 for helper and plan, months for measures and the revisit, the grace period for a case after an event), its clause is
+/// the rule's <c>source</c>, its parameters those the rule declares, in force on the as-of date for the household's county.
+/// Visits use the rule's period function (<c>fn.LastCompletePeriod</c>) on the cycle parameters the rule declares.
 /// </summary>
 public sealed class ObligationCalculator
 {
-    private readonly RuleSet _ruleSet;
-    private readonly RuleFunctions _functions;
+    private const string Ident = "PROC-IDENT-OVERDUE";
+    private const string PlanRule = "PROC-PLAN-OVERDUE";
+    private const string MeasuresRule = "PROC-MEASURES-OVERDUE";
+    private const string VisitRule = "PROC-VISIT-OVERDUE";
+    private const string RevisitRule = "PROC-REVISIT-OVERDUE";
+    private const string CandidateRule = "PROC-CANDIDATE-NO-CASE";
+    private const string ReinclusionRule = "PROC-REINCLUSION";
 
-    public ObligationCalculator(RuleSet ruleSet)
-    {
-        _ruleSet = ruleSet;
-        _functions = new RuleFunctions(ruleSet.Calendar);
-    }
+    private readonly RuleSet _ruleSet;
+
+    public ObligationCalculator(RuleSet ruleSet) => _ruleSet = ruleSet;
 
     /// <summary>
     /// All obligations of <paramref name="household"/> on <paramref name="asOf"/>, met or not. <paramref name="reinclusionFired"/>
@@ -31,59 +37,50 @@ public sealed class ObligationCalculator
         ArgumentNullException.ThrowIfNull(household);
         var result = new List<Obligation>();
         var id = household.Id ?? "";
-        var county = household.Region?.CountyCode ?? "";
-        int Int(string name) => (int)_ruleSet.Parameters.Resolve(name, county, asOf).Number!.Value;
-        string Text(string name) => _ruleSet.Parameters.Resolve(name, county, asOf).RawValue;
+        var rules = new RuleDeadlines(_ruleSet, household, asOf);
+        string Value(string rule, string name) => rules.Parameter(rule, name).RawValue;
 
         var c = household.Case;
         var state = CaseStates.Of(c);
         if (c?.OpenedOn is { } opened && state != CaseState.None)
         {
-            result.Add(Identification(id, c, opened, Int("maxIdentDays"), asOf, county));
+            result.Add(Identification(id, c, opened, rules, asOf, household.Region?.CountyCode ?? ""));
         }
 
         if (state is CaseState.Included or CaseState.Releasing or CaseState.Released)
         {
-            var included = CaseStates.DateOf(c!.Inclusion, "county_approval")!.Value;
-            var days = Int("planWorkingDays");
-            var basis = $"县级审定 {included:yyyy-MM-dd} 后第 {days} 个工作日（国务院节假日安排，含调休上班日；001 附#50）";
-            DateOnly? due;
-            try
+            var included = CaseStates.DateOf(c!.Inclusion, DomainLabels.CountyApproval.Code)!.Value;
+            var days = Value(PlanRule, "planWorkingDays");
+            var basis = $"县级审定 {included:yyyy-MM-dd} 后第 {days} 个工作日（国务院节假日安排，含调休上班日；{rules.Clause(PlanRule)}）";
+            var due = rules.Deadline(PlanRule, out var notCovered);
+            if (notCovered is not null)
             {
-                due = _ruleSet.Calendar.AddWorkingDays(included, days, out var provisional);
-                if (provisional)
-                {
-                    basis += $"；{ProvisionalCalendar.MarkerZh}（{ProvisionalCalendar.BasisZh}），通知载入后重新计算";
-                }
+                basis += "；" + notCovered.Message;
             }
-            catch (CalendarNotCoveredException ex)
+            else if (due is { } d && _ruleSet.Calendar.IsProvisional(d.Year))
             {
-                due = null;
-                basis += "；" + ex.Message;
+                basis += $"；{ProvisionalCalendar.MarkerZh}（{ProvisionalCalendar.BasisZh}），通知载入后重新计算";
             }
 
-            result.Add(Deadline(id, "helper", "明确帮扶责任人", due, household.Helper?.AssignedOn, asOf, "PROC-PLAN-OVERDUE", basis));
-            result.Add(Deadline(id, "plan", "制定“一户一策”帮扶方案", due, c.PlanOn, asOf, "PROC-PLAN-OVERDUE", basis));
-            var months = Int("measureMonths");
+            result.Add(Deadline(id, "helper", "明确帮扶责任人", due, household.Helper?.AssignedOn, asOf, PlanRule, basis));
+            result.Add(Deadline(id, "plan", "制定“一户一策”帮扶方案", due, c.PlanOn, asOf, PlanRule, basis));
             var firstMeasure = (c.Measures ?? []).Where(m => m.Date is not null).Select(m => m.Date).Min();
-            result.Add(Deadline(id, "measure", "落实首项帮扶措施", included.AddMonths(months), firstMeasure, asOf, "PROC-MEASURES-OVERDUE",
-                $"县级审定 {included:yyyy-MM-dd} 后 {months} 个月内（000 row 83）"));
+            result.Add(Deadline(id, "measure", "落实首项帮扶措施", rules.Deadline(MeasuresRule, out _), firstMeasure, asOf, MeasuresRule,
+                $"县级审定 {included:yyyy-MM-dd} 后 {Value(MeasuresRule, "measureMonths")} 个月内（{rules.Clause(MeasuresRule)}）"));
             if (state != CaseState.Released)
             {
-                result.AddRange(Visits(id, "monitored-visit", "监测户", new VisitCycle(Text("monitoredVisitCycle")), Text("monitoredVisitCycle"), included, household.Visits, asOf,
-                    "000 rows 34, 81；001 附#50；004 #2"));
+                result.AddRange(Visits(id, "monitored-visit", DomainLabels.Categories.Zh("monitored"), Value(VisitRule, "monitoredVisitCycle"), included, household.Visits, asOf, rules));
             }
         }
 
         if (household.Category == "lifted" && household.Helper?.AssignedOn is { } assigned)
         {
-            result.AddRange(Visits(id, "lifted-visit", "脱贫户", new VisitCycle(Text("liftedVisitCycle")), Text("liftedVisitCycle"), assigned, household.Visits, asOf,
-                "000 rows 34, 81；004 #2；001 正文第5条"));
+            result.AddRange(Visits(id, "lifted-visit", DomainLabels.Categories.Zh("lifted"), Value(VisitRule, "liftedVisitCycle"), assigned, household.Visits, asOf, rules));
         }
 
         if (state == CaseState.Released)
         {
-            result.Add(Revisit(id, c!, Int("revisitMonths"), asOf));
+            result.Add(Revisit(id, c!, rules, asOf));
             if (reinclusionFired)
             {
                 result.Add(new Obligation
@@ -93,13 +90,13 @@ public sealed class ObligationCalculator
                     TitleZh = "风险消除后出现新风险，应按程序重新纳入（立案识别）",
                     Due = asOf,
                     Status = ObligationStatus.Open,
-                    RuleId = "PROC-REINCLUSION",
-                    BasisZh = "004 #3：监测对象风险消除后，若新出现致贫返贫风险，按程序纳入监测对象",
+                    RuleId = ReinclusionRule,
+                    BasisZh = $"{rules.Rule(ReinclusionRule).TitleZh}（{rules.Clause(ReinclusionRule)}）",
                 });
             }
         }
 
-        if (c is null && household.Category != "monitored" && CandidateCase(household, Int("eventWindowDays"), Int("candidateGraceDays"), asOf) is { } candidate)
+        if (c is null && household.Category != "monitored" && CandidateCase(id, rules, asOf) is { } candidate)
         {
             result.Add(candidate);
         }
@@ -107,10 +104,9 @@ public sealed class ObligationCalculator
         return result;
     }
 
-    private Obligation Identification(string id, CaseRecord c, DateOnly opened, int maxDays, DateOnly asOf, string county)
+    private Obligation Identification(string id, CaseRecord c, DateOnly opened, RuleDeadlines rules, DateOnly asOf, string county)
     {
-        var due = opened.AddDays(maxDays);
-        var decided = new[] { CaseStates.DateOf(c.Inclusion, "county_approval"), CaseStates.DateOf(c.Inclusion, "rejected") }.Where(d => d is not null).Min();
+        var decided = new[] { CaseStates.DateOf(c.Inclusion, DomainLabels.CountyApproval.Code), CaseStates.DateOf(c.Inclusion, DomainLabels.Rejected.Code) }.Where(d => d is not null).Min();
         var title = "认定（县级审定或不予纳入）";
         if (decided is null)
         {
@@ -122,14 +118,15 @@ public sealed class ObligationCalculator
             }
         }
 
-        return Deadline(id, "identification", title, due, decided, asOf, "PROC-IDENT-OVERDUE", $"立案 {opened:yyyy-MM-dd} 后 {maxDays} 个日历日内完成认定（001 附#49）");
+        return Deadline(id, "identification", title, rules.Deadline(Ident, out _), decided, asOf, Ident,
+            $"立案 {opened:yyyy-MM-dd} 后 {rules.Parameter(Ident, "maxIdentDays").RawValue} 个日历日内完成认定（{rules.Clause(Ident)}）");
     }
 
-    private IEnumerable<Obligation> Visits(string id, string kind, string who, VisitCycle cycle, string cycleText, DateOnly since, List<DateOnly>? visits, DateOnly asOf, string clause)
+    private static IEnumerable<Obligation> Visits(string id, string kind, string who, string cycleText, DateOnly since, List<DateOnly>? visits, DateOnly asOf, RuleDeadlines rules)
     {
         var done = visits ?? [];
-        var rule = "PROC-VISIT-OVERDUE";
-        var last = _functions.LastCompletePeriod(cycleText, asOf);
+        var cycle = new VisitCycle(cycleText);
+        var last = rules.Functions.LastCompletePeriod(cycleText, asOf);
         foreach (var period in new[] { last, cycle.CurrentOrNext(asOf) })
         {
             if (since >= period.Start)
@@ -146,16 +143,16 @@ public sealed class ObligationCalculator
                 Due = period.End,
                 DoneOn = visit,
                 Status = visit is not null ? ObligationStatus.Met : asOf > period.End ? ObligationStatus.Overdue : ObligationStatus.Open,
-                RuleId = rule,
-                BasisZh = $"{who}{cycle.Zh}至少入户走访一次，本周期 {period}（{clause}）",
+                RuleId = VisitRule,
+                BasisZh = $"{who}{cycle.Zh}至少入户走访一次，本周期 {period}（{rules.Clause(VisitRule)}）",
             };
         }
     }
 
-    private static Obligation Revisit(string id, CaseRecord c, int months, DateOnly asOf)
+    private static Obligation Revisit(string id, CaseRecord c, RuleDeadlines rules, DateOnly asOf)
     {
-        var released = CaseStates.DateOf(c.Release!.Steps, "county_announcement")!.Value;
-        var due = released.AddMonths(months);
+        var released = CaseStates.DateOf(c.Release!.Steps, DomainLabels.CountyAnnouncement.Code)!.Value;
+        var due = rules.Deadline(RevisitRule, out _)!.Value;
         var revisits = (c.Release.Revisits ?? []).Where(v => v > released).Order().ToList();
         var onTime = revisits.Where(v => v <= due).Cast<DateOnly?>().FirstOrDefault();
         var late = revisits.Where(v => v > due).Cast<DateOnly?>().FirstOrDefault();
@@ -167,34 +164,29 @@ public sealed class ObligationCalculator
             Due = due,
             DoneOn = onTime ?? late,
             Status = onTime is not null ? ObligationStatus.Met : asOf <= due ? ObligationStatus.Open : late is not null ? ObligationStatus.MetLate : ObligationStatus.Overdue,
-            RuleId = "PROC-REVISIT-OVERDUE",
-            BasisZh = $"县级公告解除 {released:yyyy-MM-dd} 后 {months} 个月内回访（004 #3）",
+            RuleId = RevisitRule,
+            BasisZh = $"县级公告解除 {released:yyyy-MM-dd} 后 {rules.Parameter(RevisitRule, "revisitMonths").RawValue} 个月内回访（{rules.Clause(RevisitRule)}）",
         };
     }
 
-    private static Obligation? CandidateCase(HouseholdRecord household, int window, int grace, DateOnly asOf)
+    private static Obligation? CandidateCase(string id, RuleDeadlines rules, DateOnly asOf)
     {
-        var oldest = (household.Events ?? [])
-            .Where(e => e.Date is { } d && asOf.DayNumber - d.DayNumber >= 0 && asOf.DayNumber - d.DayNumber <= window)
-            .Select(e => new EventFacts { Date = e.Date!.Value, Kind = e.Kind ?? "" })
-            .Where(e => e.IsSudden || e.IsDeclaration)
-            .OrderBy(e => e.Date)
-            .FirstOrDefault();
-        if (oldest is null)
+        var window = (int)rules.Parameter(CandidateRule, "eventWindowDays").Number!.Value;
+        var oldest = rules.Facts.EventsWithin(window).Where(e => e.IsSudden || e.IsDeclaration).OrderBy(e => e.Date).FirstOrDefault();
+        if (oldest is null || rules.Deadline(CandidateRule, out _) is not { } due)
         {
             return null;
         }
 
-        var due = oldest.Date.AddDays(grace);
         return new Obligation
         {
-            HouseholdId = household.Id ?? "",
+            HouseholdId = id,
             Kind = "candidate-case",
             TitleZh = $"立案启动识别（{oldest.KindZh} {oldest.Date:yyyy-MM-dd}）",
             Due = due,
             Status = asOf > due ? ObligationStatus.Overdue : ObligationStatus.Open,
-            RuleId = "PROC-CANDIDATE-NO-CASE",
-            BasisZh = $"事件后 {grace} 天内立案识别，严禁体外循环（000 rows 26, 76；宽限期为县定参数 candidateGraceDays）",
+            RuleId = CandidateRule,
+            BasisZh = $"事件后 {rules.Parameter(CandidateRule, "candidateGraceDays").RawValue} 天内立案识别，严禁体外循环（{rules.Clause(CandidateRule)}；宽限期为县定参数 candidateGraceDays）",
         };
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Monitoring.Engine.Importing;
-using Monitoring.Engine.Validation;
+using Monitoring.Engine.Output;
 
 namespace Monitoring.Engine.History;
 
@@ -9,7 +8,7 @@ namespace Monitoring.Engine.History;
 /// A <see cref="HouseholdDiff"/> in Chinese, one line per change: fields by the Chinese header of the column that fills
 /// them (docs/import-mapping.md), sections by their Chinese name. Resident ID numbers are masked in every value.
 /// </summary>
-public static partial class HouseholdDiffText
+public static class HouseholdDiffText
 {
     private static readonly Dictionary<string, string> SectionNames = new(StringComparer.Ordinal)
     {
@@ -115,10 +114,6 @@ public static partial class HouseholdDiffText
 
     private static string Value(string? value) => value is null ? "（空）" : Mask(value);
 
-    /// <summary>Masks every valid 18-character resident ID number in <paramref name="text"/>.</summary>
-    public static string Mask(string text) =>
-        ResidentId().Replace(text, m => ResidentIdNumber.Problem(m.Value) is null ? ResidentIdNumber.Mask(m.Value) : m.Value);
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]
-    private static partial Regex ResidentId();
+    /// <summary>Masks every valid 18-character resident ID number in <paramref name="text"/> (<see cref="ResidentIdMasking"/>).</summary>
+    public static string Mask(string text) => ResidentIdMasking.Apply(text);
 }

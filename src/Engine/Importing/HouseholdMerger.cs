@@ -5,7 +5,7 @@ using Monitoring.Engine.Records;
 namespace Monitoring.Engine.Importing;
 
 /// <summary>
-/// Combines an imported record with the stored one (docs/decisions/0004-household-history.md).
+/// Combines an imported record with the stored one (docs/decisions/0006-household-history.md).
 /// <para><b>Merge</b>: the fields the file carries (<see cref="ImportedFields"/>) take the file's value; income cycles are
 /// kept by year (a cycle of the same year takes the file's fields, other years are kept, new years are added); members
 /// are matched by resident ID and then member id (a matched member takes the file's fields, a new one is added, a stored

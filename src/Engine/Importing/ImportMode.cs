@@ -1,6 +1,6 @@
 namespace Monitoring.Engine.Importing;
 
-/// <summary>How an imported record combines with the stored one (docs/decisions/0004-household-history.md).</summary>
+/// <summary>How an imported record combines with the stored one (docs/decisions/0006-household-history.md).</summary>
 public enum ImportMode
 {
     /// <summary>The file's record replaces the stored one (JSON Lines default); the case recorded through case commands is kept.</summary>

@@ -21,7 +21,7 @@ internal static class XlsxRowReader
             if (!input.CanSeek)
             {
                 // The zip central directory is at the end: a forward-only stream is copied to a temporary file first.
-                copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                copy = new FileStream(Path.Combine(Path.GetTempPath(), $"{Monitoring.Engine.Output.TemporaryFiles.Prefix("import")}{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
                 input.CopyTo(copy);
                 copy.Position = 0;
             }

@@ -5,7 +5,9 @@ namespace Monitoring.Engine.Output;
 
 /// <summary>
 /// Temporary files and folders of this program carry the id of the process that made them
-/// (<c>monitoring-run-PID-…</c>, <c>monitoring-findings-PID-….run</c>, <c>name.monitoring-PID-….tmp</c>); what a killed
+/// (<c>monitoring-run-PID-…</c> nightly work folders, <c>monitoring-findings-PID-….run</c> sorter spills,
+/// <c>monitoring-import-PID-….xlsx</c> spreadsheet copies, <c>monitoring-rules-PID-…</c> replayed rule sets,
+/// <c>name.monitoring-PID-….tmp</c> output files); what a killed
 /// process left behind is removed on the next start, and only when no process of that id is running any more.
 /// </summary>
 public static class TemporaryFiles
@@ -64,11 +66,11 @@ public static class TemporaryFiles
         }
     }
 
-    /// <summary><c>monitoring-run-PID-…</c> or <c>monitoring-findings-PID-…</c>: the process id, or null for any other name.</summary>
+    /// <summary><c>monitoring-run|findings|import-PID-…</c>: the process id, or null for any other name.</summary>
     internal static int? PidOfTempEntry(string path)
     {
         var parts = Path.GetFileName(path).Split('-', 4);
-        return parts.Length == 4 && parts[0] == "monitoring" && parts[1] is "run" or "findings"
+        return parts.Length == 4 && parts[0] == "monitoring" && parts[1] is "run" or "findings" or "import" or "rules"
             && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
     }
 

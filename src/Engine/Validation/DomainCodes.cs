@@ -25,7 +25,7 @@ public static class DomainCodes
 
     public static readonly string[] HousingDamage = ["destroyed", "damaged"];
     public static readonly string[] ExpenseSettings = ["inpatient", "outpatient"];
-    public static readonly string[] RiskKinds = ["illness", "disability", "education", "disaster", "accident", "industry", "employment", "housing", "water", "basic_living", "other"];
+    public static readonly string[] RiskKinds = [.. DomainLabels.RiskCategories.Values];
     public static readonly string[] CareGroupKinds = ["dispersed_tekun", "disabled_unsupported", "orphan", "unsupported_child", "left_behind_elderly", "left_behind_child", "left_behind_woman", "other"];
     public static readonly string[] CareLevels = ["general", "special"];
 

@@ -1,3 +1,5 @@
+using Monitoring.Rules.Codes;
+
 namespace Monitoring.Rules.Catalog;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Monitoring.Rules.Catalog;
 public static class MeasureCategories
 {
     /// <summary>The risk categories of <c>case.risks</c>.</summary>
-    public static readonly string[] Kinds = ["illness", "disability", "education", "disaster", "accident", "industry", "employment", "housing", "water", "basic_living", "other"];
+    public static readonly string[] Kinds = [.. DomainLabels.RiskCategories.Values];
 
     /// <summary>
     /// (Source, kind → category) of a <c>measureCategory</c> property: source null with one entry "" → category for a fixed

@@ -66,6 +66,6 @@ public sealed class RuleCatalog
                 p.Parameters.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<DatedParameterValue>)[.. kv.Value.OrderBy(v => v.From)])))
             .ToList();
         var table = new ParameterTable(ParameterDefinitions, profileLayers, RegionLayers, NationalLayer);
-        return new RuleSet(profile, rules, table, Calendar);
+        return new RuleSet(profile, rules, table, Calendar) { SourceDirectory = Directory };
     }
 }

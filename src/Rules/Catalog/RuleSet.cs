@@ -23,6 +23,9 @@ public sealed class RuleSet
 
     public WorkingDayCalendar Calendar { get; }
 
+    /// <summary>The <c>rules/</c> directory the set was loaded from (a stored run archives its files from there).</summary>
+    public string? SourceDirectory { get; init; }
+
     /// <summary>The rules in force on <paramref name="date"/>.</summary>
     public IEnumerable<RuleDefinition> InForceOn(DateOnly date) => Rules.Where(r => r.InForceOn(date));
 }

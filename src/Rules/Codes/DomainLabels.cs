@@ -69,6 +69,20 @@ public static class DomainLabels
         new("self_declared", "农户自主申报"),
         new("department_warning", "部门预警"));
 
+    /// <summary>Risk categories (case.risks[].kind; the category a risk rule's finding gives, catalogue v2).</summary>
+    public static readonly CodeFamily RiskCategories = new("风险类别",
+        new("illness", "疾病"),
+        new("disability", "残疾"),
+        new("education", "教育"),
+        new("disaster", "自然灾害"),
+        new("accident", "意外事故"),
+        new("industry", "产业"),
+        new("employment", "就业"),
+        new("housing", "住房"),
+        new("water", "饮水"),
+        new("basic_living", "基本生活"),
+        new("other", "其他"));
+
     /// <summary>Finding severities (rules' severity).</summary>
     public static readonly CodeFamily Severities = new("发现级别",
         new("risk", "风险"),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Rules.Calendars;
+using Monitoring.Rules.Codes;
 using Monitoring.Rules.Facts;
 
 namespace Monitoring.Rules.Expressions;
@@ -365,20 +366,7 @@ public sealed class RuleFunctions
     }
 
     /// <summary>Chinese name of a risk category (case.risks kinds).</summary>
-    public string RiskCategoryZh(string category) => category switch
-    {
-        "illness" => "疾病",
-        "disability" => "残疾",
-        "education" => "教育",
-        "disaster" => "自然灾害",
-        "accident" => "意外事故",
-        "industry" => "产业",
-        "employment" => "就业",
-        "housing" => "住房",
-        "water" => "饮水",
-        "basic_living" => "基本生活",
-        _ => "其他",
-    };
+    public string RiskCategoryZh(string category) => DomainLabels.RiskCategories.Contains(category) ? DomainLabels.RiskCategories.Zh(category) : DomainLabels.RiskCategories.Zh("other");
 
     /// <summary>
     /// Checks recorded steps against a documented order written as <c>a &gt; b &gt; c|d &gt; e</c> (steps joined by | form one

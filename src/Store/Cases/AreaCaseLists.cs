@@ -8,7 +8,8 @@ namespace Monitoring.Store.Cases;
 /// <summary>
 /// The case lists of an area for the web: the due list (到期事项) of a village, town or county and a village's public
 /// notice (公示). The area is the caller's or one inside it (<see cref="Caller.ListArea"/>: outside it is
-/// <see cref="OutsideAreaException"/>); households are read from the records in force, filtered by area in SQL; deadlines
+/// <see cref="OutsideAreaException"/>); households are read from the records in force, filtered by area in SQL, as recorded
+/// by the day asked for (<see cref="CaseService.AsOf(IReadOnlyList{HouseholdRecord}, DateOnly)"/>); deadlines
 /// and notice rules are the case procedure's (<see cref="ObligationCalculator"/>, <see cref="NoticeList"/>).
 /// </summary>
 public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases)
@@ -27,7 +28,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
         var obligations = new List<Obligation>();
         var tools = new Dictionary<string, (ObligationCalculator Calculator, CaseFindings Findings)>(StringComparer.Ordinal);
-        foreach (var household in Households(area))
+        foreach (var household in cases.AsOf(Households(area).ToList(), asOf))
         {
             var ruleSet = cases.RuleSetFor(household);
             if (!tools.TryGetValue(ruleSet.Profile.Id, out var tool))
@@ -57,7 +58,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         }
 
         var area = caller.ListArea(village);
-        var records = Households(area).ToList();
+        var records = cases.AsOf(Households(area).ToList(), date);
         var evaluators = new Dictionary<string, CaseFindings>(StringComparer.Ordinal);
         CaseFindings FindingsFor(HouseholdRecord household)
         {
@@ -72,8 +73,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         }
 
         var sizes = records.ToDictionary(r => r.Id ?? "", r => r.Members?.Count ?? 0, StringComparer.Ordinal);
-        return [.. NoticeList.Build(records, FindingsFor)
-            .Where(e => e.NoticeFrom <= date && (e.NoticeUntil is null || date <= e.NoticeUntil))
+        return [.. NoticeList.Build(records, date, FindingsFor)
             .Select(e => new NoticeItem(e, sizes.GetValueOrDefault(e.HouseholdId)))];
     }
 

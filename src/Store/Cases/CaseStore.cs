@@ -45,10 +45,21 @@ public sealed class CaseStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(apply);
-        return TransientConflict.Retry(() => RecordOnce(householdId, command, actor, client, apply));
+        return Record(householdId, actor, client, (current, _) => (apply(current), command));
     }
 
-    private CaseCommandResult? RecordOnce(string householdId, CaseCommand command, string actor, string client, Func<HouseholdRecord, HouseholdRecord> apply)
+    /// <summary>
+    /// As above, for commands computed from the household's case log (corrections and voids): <paramref name="apply"/> reads
+    /// the log inside the transaction, under the household's lock, and returns the resulting record and the command to log.
+    /// Transient conflicts (deadlock, serialization failure) are retried.
+    /// </summary>
+    public CaseCommandResult? Record(string householdId, string actor, string client, Func<HouseholdRecord, CaseLogReader, (HouseholdRecord Next, CaseCommand Logged)> apply)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        return TransientConflict.Retry(() => RecordOnce(householdId, actor, client, apply));
+    }
+
+    private CaseCommandResult? RecordOnce(string householdId, string actor, string client, Func<HouseholdRecord, CaseLogReader, (HouseholdRecord Next, CaseCommand Logged)> apply)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -57,7 +68,7 @@ public sealed class CaseStore
             return null;
         }
 
-        var next = apply(current.Record);
+        var (next, command) = apply(current.Record, new CaseLogReader(connection, transaction, householdId));
         var json = CanonicalRecord.Bytes(next);
         var hash = CanonicalRecord.Hash(json);
         int inserted;
@@ -113,20 +124,81 @@ public sealed class CaseStore
     public IReadOnlyList<CaseLogRow> Log(string householdId)
     {
         using var connection = Open();
+        return ReadLog(connection, null, [householdId]).GetValueOrDefault(householdId) ?? [];
+    }
+
+    /// <summary>The case history of each of <paramref name="householdIds"/> that has one, with the version its first entry started from.</summary>
+    public IReadOnlyDictionary<string, (CaseHistory History, HouseholdRecord BeforeFirst)> Histories(IReadOnlyCollection<string> householdIds)
+    {
+        ArgumentNullException.ThrowIfNull(householdIds);
+        using var connection = Open();
+        var logs = ReadLog(connection, null, householdIds);
+        var firsts = logs.Values.Select(rows => rows[0].PreviousHash).OfType<string>().Distinct().ToList();
+        var versions = ReadVersions(connection, null, firsts);
+        return logs.Where(l => l.Value[0].PreviousHash is { } hash && versions.ContainsKey(hash))
+            .ToDictionary(l => l.Key, l => (CaseHistory.From(l.Value), versions[l.Value[0].PreviousHash!]), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The risk rules whose findings for the household are in force after the latest completed run: recorded by a completed
+    /// run and not resolved by a later one.
+    /// </summary>
+    public IReadOnlyList<string> RiskFindingsInForce(string householdId)
+    {
+        using var connection = Open();
         using var command = new NpgsqlCommand("""
-            SELECT id, command, payload::text, actor, client, recorded_at, previous_hash, resulting_hash
-            FROM case_log WHERE household_id = @id ORDER BY id
+            SELECT DISTINCT f.rule_id FROM findings f JOIN evaluation_runs r ON r.id = f.run_id AND r.status = 'completed'
+            WHERE f.household_id = @id AND f.severity = 'risk'
+              AND NOT EXISTS (SELECT 1 FROM finding_resolutions x WHERE x.finding_id = f.id)
+            ORDER BY f.rule_id
             """, connection);
         command.Parameters.AddWithValue("id", householdId);
         using var reader = command.ExecuteReader();
-        var rows = new List<CaseLogRow>();
+        var rules = new List<string>();
         while (reader.Read())
         {
+            rules.Add(reader.GetString(0));
+        }
+
+        return rules;
+    }
+
+    internal static Dictionary<string, List<CaseLogRow>> ReadLog(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<string> householdIds)
+    {
+        using var command = new NpgsqlCommand("""
+            SELECT id, command, payload::text, actor, client, recorded_at, previous_hash, resulting_hash, household_id
+            FROM case_log WHERE household_id = ANY(@ids) ORDER BY id
+            """, connection, transaction);
+        command.Parameters.AddWithValue("ids", householdIds.ToArray());
+        using var reader = command.ExecuteReader();
+        var logs = new Dictionary<string, List<CaseLogRow>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var household = reader.GetString(8);
+            if (!logs.TryGetValue(household, out var rows))
+            {
+                logs[household] = rows = [];
+            }
+
             rows.Add(new CaseLogRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7)));
         }
 
-        return rows;
+        return logs;
+    }
+
+    internal static Dictionary<string, HouseholdRecord> ReadVersions(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<string> hashes)
+    {
+        using var command = new NpgsqlCommand("SELECT hash, record::text FROM household_versions WHERE hash = ANY(@hashes)", connection, transaction);
+        command.Parameters.AddWithValue("hashes", hashes.ToArray());
+        using var reader = command.ExecuteReader();
+        var versions = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            versions[reader.GetString(0)] = CanonicalRecord.Parse(reader.GetString(1));
+        }
+
+        return versions;
     }
 
     /// <summary>

@@ -39,12 +39,16 @@ public sealed class FindingsExporter
     /// is the newest outcome its profile recorded up to that run: a finding carried forward from an earlier night is
     /// the stored row with the as-of date of this run (the only field that differs, by construction of the outcome hash).
     /// </summary>
-    public IEnumerable<string> Findings(long runId, string? villageCode)
+    public IEnumerable<string> Findings(long runId, string? villageCode) => Findings(runId, villageCode, null);
+
+    /// <summary>The run's findings of one village and/or one household (null: all).</summary>
+    public IEnumerable<string> Findings(long runId, string? villageCode, string? householdId)
     {
         using var connection = _dataSource.OpenConnection();
         string profile;
         DateOnly asOf;
-        using (var run = new NpgsqlCommand("SELECT profile, as_of FROM evaluation_runs WHERE id = @id", connection))
+        bool pointInTime;
+        using (var run = new NpgsqlCommand("SELECT profile, as_of, point_in_time FROM evaluation_runs WHERE id = @id", connection))
         {
             run.Parameters.AddWithValue("id", runId);
             using var reader = run.ExecuteReader();
@@ -55,13 +59,15 @@ public sealed class FindingsExporter
 
             profile = reader.GetString(0);
             asOf = reader.GetFieldValue<DateOnly>(1);
+            pointInTime = reader.GetBoolean(2);
         }
 
         var asOfJson = Monitoring.Engine.Formats.FindingJson.AsOfPrefix + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"";
         using var command = new NpgsqlCommand("""
             SELECT f.run_id, f.finding::text FROM (
                 SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id FROM household_outcomes o
-                WHERE o.profile = @profile AND o.run_id <= @run
+                WHERE o.profile = @profile AND o.run_id <= @run AND (@household::text IS NULL OR o.household_id = @household)
+                    AND (NOT @pointInTime OR o.run_id = @run) AND NOT (o.run_id = ANY (@otherNights))
                 ORDER BY o.household_id, o.run_id DESC) current_outcome
             JOIN findings f ON f.run_id = current_outcome.run_id AND f.household_id = current_outcome.household_id
             WHERE @village::text IS NULL OR f.village_code = @village
@@ -70,6 +76,11 @@ public sealed class FindingsExporter
         command.Parameters.AddWithValue("profile", profile);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("village", (object?)villageCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("household", (object?)householdId ?? DBNull.Value);
+        // A past night's run recorded every household present that night; the outcomes of other nights are not its view.
+        command.Parameters.AddWithValue("pointInTime", pointInTime);
+        // Nor are a past night's outcomes part of the nights in force after it.
+        command.Parameters.AddWithValue("otherNights", pointInTime ? [] : Monitoring.Store.Nightly.RunLedger.PointInTimeRuns(connection, profile));
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {

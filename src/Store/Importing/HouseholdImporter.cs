@@ -15,7 +15,7 @@ using NpgsqlTypes;
 namespace Monitoring.Store.Importing;
 
 /// <summary>
-/// Imports household records into the store in one transaction per file (docs/decisions/0004-household-history.md).
+/// Imports household records into the store in one transaction per file (docs/decisions/0006-household-history.md).
 /// Every record is validated and streamed into a staging table with binary COPY; only when no record was rejected is
 /// anything written. Then, set-based: households the store does not have are added (version, household, change row);
 /// households whose stored version already is what the file gives (same hash, or produced from the same imported record

@@ -35,6 +35,9 @@ internal sealed class OutcomeRecorder : IDisposable
     private readonly StreamWriter _outcomes;
     private readonly StreamWriter _states;
     private readonly StreamWriter _replaced;
+    private readonly StreamWriter _evaluations;
+    private readonly List<SetAsideHousehold> _setAside = [];
+    private long _setAsideLine;
 
     public OutcomeRecorder(long runId, DateOnly asOf, string profile, NpgsqlBinaryImporter findings, HouseholdEvaluator evaluator, RunHistory history,
         ConcurrentQueue<PriorOutcome> prior, string workDirectory)
@@ -49,9 +52,11 @@ internal sealed class OutcomeRecorder : IDisposable
         OutcomesFile = Path.Combine(workDirectory, "outcomes.copy");
         StatesFile = Path.Combine(workDirectory, "states.copy");
         ReplacedFile = Path.Combine(workDirectory, "replaced.copy");
+        EvaluationsFile = Path.Combine(workDirectory, "evaluations.copy");
         _outcomes = new StreamWriter(OutcomesFile, false, new UTF8Encoding(false), 1 << 16);
         _states = new StreamWriter(StatesFile, false, new UTF8Encoding(false), 1 << 16);
         _replaced = new StreamWriter(ReplacedFile, false, new UTF8Encoding(false), 1 << 16);
+        _evaluations = new StreamWriter(EvaluationsFile, false, new UTF8Encoding(false), 1 << 16);
     }
 
     public string OutcomesFile { get; }
@@ -60,6 +65,12 @@ internal sealed class OutcomeRecorder : IDisposable
 
     /// <summary>(household id, run of the outcome it replaces, rules of the new outcome) for every household whose earlier outcome was replaced.</summary>
     public string ReplacedFile { get; }
+
+    /// <summary>(run, household, profile, version, risk series) where the version evaluated or the risk series changed but the outcome did not.</summary>
+    public string EvaluationsFile { get; }
+
+    /// <summary>Households whose stored record could not be evaluated on the as-of.</summary>
+    public IReadOnlyList<SetAsideHousehold> SetAsideHouseholds => _setAside;
 
     public long Evaluated { get; private set; }
 
@@ -98,28 +109,17 @@ internal sealed class OutcomeRecorder : IDisposable
         var nextChange = household.NextChangeOn ?? _asOf.AddDays(1);
 
         // PROC-CANDIDATE-NO-CASE, stored mode: a risk on every nightly run for candidateGraceDays runs, and still no case.
-        long? riskSince = null;
-        if (outcome.CandidateType is not null && !household.HasCase)
+        var check = StoredCandidateRule.Apply(outcome, household.HasCase, household.CountyCode, household.VillageCode, prior.RiskSinceRunId, _runId, _history, _evaluator,
+            outcome.CandidateType is not null && !household.HasCase ? Grace(household.CountyCode) : null);
+        var riskSince = check.RiskSinceRunId;
+        if (check.Finding is { } stored)
         {
-            riskSince = prior.RiskSinceRunId ?? _runId;
-            if (!findings.Exists(f => f.RuleId == HouseholdEvaluator.CandidateWithoutCaseRule) && Grace(household.CountyCode) is { } grace)
-            {
-                var nights = _history.NightsSince(riskSince.Value);
-                if (nights >= grace)
-                {
-                    var risks = findings.Where(f => f.Severity == "risk").Select(f => f.RuleId).ToList();
-                    if (_evaluator.CandidateWithoutCase(outcome.HouseholdId, household.VillageCode, household.CountyCode, _history.AsOfOf(riskSince.Value), risks) is { } stored)
-                    {
-                        findings.Add(stored);
-                        json.Add(FindingJson.Serialize(stored));
-                    }
-                }
-                else
-                {
-                    var due = _asOf.AddDays(grace - nights);
-                    nextChange = due < nextChange ? due : nextChange;
-                }
-            }
+            json.Add(FindingJson.Serialize(stored));
+        }
+        else if (check.Nights is { } nights && check.GraceNights is { } grace)
+        {
+            var due = _asOf.AddDays(grace - nights);
+            nextChange = due < nextChange ? due : nextChange;
         }
 
         var outcomeHash = OutcomeHash(outcome.CandidateType, json);
@@ -129,14 +129,17 @@ internal sealed class OutcomeRecorder : IDisposable
             RuleTotals[finding.RuleId] = RuleTotals.GetValueOrDefault(finding.RuleId) + 1;
         }
 
-        Count(CandidateTotals, outcome.CandidateType, +1);
+        if (outcome.CandidateType is { } candidateType)
+        {
+            CandidateTotals[candidateType] = CandidateTotals.GetValueOrDefault(candidateType) + 1;
+        }
         var changed = prior.OutcomeHash != outcomeHash;
         if (changed)
         {
             OutcomesRecorded++;
             WriteFindings(findings, json, prior.HouseholdHash);
             _row.Clear().Field(_runId).Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(outcomeHash)
-                .Field(outcome.CandidateType).Field(household.VillageCode).Field(findings.Count).EndRow();
+                .Field(outcome.CandidateType).Field(household.VillageCode).Field(findings.Count).Field(riskSince).EndRow();
             _outcomes.Write(_row);
             if (prior.OutcomeRunId is { } replacedRun)
             {
@@ -154,6 +157,13 @@ internal sealed class OutcomeRecorder : IDisposable
             Count(CandidateDelta, outcome.CandidateType, +1);
         }
 
+        if (!changed && (prior.EvaluatedHash != prior.HouseholdHash || prior.RiskSinceRunId != riskSince))
+        {
+            // What a replay of this run must know that the outcome rows do not say: the version evaluated, the risk series.
+            _row.Clear().Field(_runId).Field(outcome.HouseholdId).Field(_profile).Field(prior.HouseholdHash).Field(riskSince).EndRow();
+            _evaluations.Write(_row);
+        }
+
         if (changed || prior.EvaluatedHash != prior.HouseholdHash || prior.NextChangeOn != nextChange || prior.RiskSinceRunId != riskSince)
         {
             StatesWritten++;
@@ -169,9 +179,8 @@ internal sealed class OutcomeRecorder : IDisposable
         _outcomes.Flush();
         _states.Flush();
         _replaced.Flush();
-        _outcomes.Dispose();
-        _states.Dispose();
-        _replaced.Dispose();
+        _evaluations.Flush();
+        Dispose();
     }
 
     public void Dispose()
@@ -179,7 +188,34 @@ internal sealed class OutcomeRecorder : IDisposable
         _outcomes.Dispose();
         _states.Dispose();
         _replaced.Dispose();
+        _evaluations.Dispose();
     }
+
+    /// <summary>
+    /// A problem with the record at position <paramref name="problem"/>.Line of the run's stream: that household is set
+    /// aside (named, counted, stored with the run). Its earlier outcome and bookkeeping stay as they were, so it stays due
+    /// and is evaluated again by the next run; a full run counts its outcome in force in the totals.
+    /// </summary>
+    public void SetAside(Monitoring.Engine.Validation.RecordProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Line != _setAsideLine)
+        {
+            if (!_prior.TryDequeue(out var prior))
+            {
+                throw new InvalidOperationException($"批次内部顺序错误：第 {problem.Line} 条记录没有对应的农户");
+            }
+
+            _setAsideLine = problem.Line;
+            _setAsideHousehold = prior;
+            Count(RuleTotals, prior.OutcomeHash is null ? null : prior.RuleIds, +1);
+            Count(CandidateTotals, prior.OutcomeHash is null ? null : prior.CandidateType, +1);
+        }
+
+        _setAside.Add(new SetAsideHousehold(_setAsideHousehold!.HouseholdId, _setAsideHousehold.HouseholdHash, problem.Field, problem.Reason));
+    }
+
+    private PriorOutcome? _setAsideHousehold;
 
     /// <summary>SHA-256 over the candidate type and every finding's JSON without its as-of date (the one field that moves every night).</summary>
     internal static string OutcomeHash(string? candidateType, List<byte[]> findings)

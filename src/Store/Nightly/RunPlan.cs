@@ -14,4 +14,7 @@ public sealed record RunPlan(string Mode, string ReasonZh, long? PreviousRunId)
     public const string Incremental = "incremental";
 
     public bool IsFull => Mode == Full;
+
+    /// <summary>The run reads each household as described on its as-of (a change is described after it): a past night, full.</summary>
+    public bool PointInTime { get; init; }
 }

@@ -25,4 +25,12 @@ public sealed record RunResult(long RunId, long? PreviousRunId, EvaluationSummar
     public long OutcomesRecorded { get; init; }
 
     public long FindingsRecorded { get; init; }
+
+    /// <summary>Households whose stored record could not be evaluated on the as-of (every problem, by household).</summary>
+    public IReadOnlyList<SetAsideHousehold> SetAside { get; init; } = [];
+
+    public long HouseholdsSetAside { get; init; }
+
+    /// <summary>The content address of the rule set's files the run used (null when the rules were not loaded from a directory).</summary>
+    public string? RuleSetHash { get; init; }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Monitoring.Engine.Output;
 using Monitoring.Engine.Validation;
 
 namespace Monitoring.Store.Web;
@@ -8,22 +8,9 @@ namespace Monitoring.Store.Web;
 /// Masks resident ID numbers (18 characters whose GB 11643 check digit is right) wherever they stand in a text, and every
 /// <c>idNumber</c> field of a record, before anything leaves the store for the web.
 /// </summary>
-public static partial class ResidentIdText
+public static class ResidentIdText
 {
-    [GeneratedRegex("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")]
-    private static partial Regex IdLike();
-
-    public static string Mask(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length < 18
-            ? text
-            : IdLike().Replace(text, m => ResidentIdNumber.CheckDigit(m.ValueSpan[..17]) == char.ToUpperInvariant(m.Value[17]) ? ResidentIdNumber.Mask(m.Value) : m.Value);
-    }
-
-    /// <summary>True when the text holds an unmasked resident ID number.</summary>
-    public static bool HoldsResidentId(string text) =>
-        IdLike().Matches(text).Any(m => ResidentIdNumber.CheckDigit(m.ValueSpan[..17]) == char.ToUpperInvariant(m.Value[17]));
+    public static string Mask(string text) => ResidentIdMasking.Apply(text);
 
     /// <summary>The record JSON with every <c>idNumber</c> masked and any ID number typed into another field masked.</summary>
     public static JsonNode? MaskRecord(string recordJson)

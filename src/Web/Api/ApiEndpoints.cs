@@ -39,6 +39,20 @@ public static class ApiEndpoints
             .Produces<HouseholdResponse>().Produces<ApiError>(StatusCodes.Status404NotFound)
             .WithSummary("农户：记录（身份证号已遮蔽）、当前发现、案件及其日志、核查决定（记入访问日志）");
 
+        read.MapGet("/due", (HttpContext http, string? area, int? within, DateOnly? asOf, CaseQueries queries, TimeProvider clock) =>
+                Scoped(http, caller => Results.Ok(queries.Due(caller, area, within ?? 7, asOf ?? Today(clock)))))
+            .Produces<List<DueItem>>().WithSummary("到期事项：辖区内 within 天内到期和已逾期的义务（已逾期在前）；asOf 缺省为今天");
+        read.MapGet("/notices", (HttpContext http, string? village, DateOnly? asOf, CaseQueries queries, TimeProvider clock) =>
+                Scoped(http, caller => Results.Ok(queries.Notices(caller, village ?? "", asOf ?? Today(clock)))))
+            .Produces<List<NoticeItem>>().WithSummary("公示名单：该村在 asOf 当日正在公示的农户（不含身份证号等）");
+        read.MapGet("/runs", (HttpContext http, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.List(caller))))
+            .Produces<List<RunSummary>>().WithSummary("评估批次（最新在前）");
+        read.MapGet("/runs/{id:long}", (HttpContext http, long id, ScopedRunQueries runs) =>
+                Scoped(http, caller => runs.Get(caller, id) is { } run ? Results.Ok(run) : Results.Json(new ApiError($"没有评估批次 {id}"), statusCode: StatusCodes.Status404NotFound)))
+            .Produces<RunDetail>().WithSummary("一个评估批次及其在本辖区的计数");
+        read.MapGet("/dashboard", (HttpContext http, string? area, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.Dashboard(caller, area))))
+            .Produces<Dashboard>().WithSummary("统计：按村计数、按规则的发现数、漏斗、近期趋势");
+
         api.MapPost("/households/{id}/review", (HttpContext http, string id, ReviewDecisionRequest request, ReviewService reviews) =>
                 Scoped(http, caller => reviews.Decide(caller, id, request.Decision ?? "", request.ReasonCategory, request.Reason, request.Date) is { } decision
                     ? Results.Ok(decision)
@@ -71,6 +85,8 @@ public static class ApiEndpoints
         var user = await signIn.UserManager.FindByNameAsync(request.User).ConfigureAwait(false);
         return Results.Ok(new SignedInUser(user!.UserName!, user.Role, user.AreaCode, user.DisplayName));
     }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private static SignedInUser Me(HttpContext http, Caller caller) =>
         new(caller.UserName, caller.Role.Name(), caller.AreaCode, http.User.FindFirst(MonitoringClaimTypes.DisplayName)?.Value);

@@ -8,6 +8,7 @@ using Monitoring.Engine.Facts;
 using Monitoring.Rules.Catalog;
 using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
+using RunSummary = Monitoring.Store.Statistics.RunSummary;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 using Monitoring.Web.Sources;

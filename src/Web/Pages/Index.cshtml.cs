@@ -4,6 +4,7 @@ using Monitoring.Engine.Cases;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
+using RunSummary = Monitoring.Store.Statistics.RunSummary;
 using Monitoring.Web.Paging;
 
 namespace Monitoring.Web.Pages;

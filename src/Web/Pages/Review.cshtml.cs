@@ -9,6 +9,7 @@ using Monitoring.Store.Access;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
+using RunSummary = Monitoring.Store.Statistics.RunSummary;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
@@ -49,7 +50,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
 
     public IReadOnlyList<string> ReasonRules { get; private set; } = [];
 
-    public RunSummary? LastNight { get; private set; }
+    public Monitoring.Store.Statistics.RunSummary? LastNight { get; private set; }
 
     public bool CanDecide { get; private set; }
 

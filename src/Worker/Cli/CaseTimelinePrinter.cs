@@ -15,7 +15,7 @@ namespace Monitoring.Worker.Cli;
 /// <summary>Prints a household's case as a Chinese timeline: the steps recorded, every deadline met or missed, and the case log.</summary>
 public static class CaseTimelinePrinter
 {
-    public static void Print(TextWriter output, HouseholdRecord household, RuleSet ruleSet, IReadOnlyList<Obligation> obligations, IReadOnlyList<CaseLogRow> log, DateOnly asOf)
+    public static void Print(TextWriter output, HouseholdRecord household, RuleSet ruleSet, IReadOnlyList<Obligation> obligations, CaseHistory log, DateOnly asOf)
     {
         var region = household.Region;
         var type = household.MonitoringType is { } t ? $"（{CandidateType.Zh(t)}）" : "";
@@ -68,15 +68,39 @@ public static class CaseTimelinePrinter
         }
 
         output.WriteLine();
-        output.WriteLine("案件日志（只增不改）：");
-        if (log.Count == 0)
+        output.WriteLine("案件日志（只增不改；更正和作废另起一条，原登记保留）：");
+        if (log.IsEmpty)
         {
             output.WriteLine("  （无：本户案件信息来自导入的县级数据）");
         }
 
-        foreach (var row in log)
+        var later = 0;
+        foreach (var entry in log.Entries)
         {
-            output.WriteLine($"  #{row.Id} {row.RecordedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss} {row.Actor}（{row.Client}）{row.Command} {row.Payload}");
+            var row = entry.Row;
+            var command = entry.Command;
+            var dated = command.IsAmendment && command.Entry is { } target ? log.Entries.FirstOrDefault(e => e.Id == target)?.Command.Date ?? command.Date : command.Date;
+            if (dated > asOf)
+            {
+                later++;
+                continue;
+            }
+
+            var what = command.Name switch
+            {
+                CaseCommand.Correct => $"更正 #{command.Entry}（原因：{command.Reason}）→ {command.Replaces}",
+                CaseCommand.Void => $"作废 #{command.Entry}（原因：{command.Reason}）",
+                _ => command.Name,
+            };
+            var amended = command.IsAmendment ? null : log.AmendmentOf(entry.Id) is { } a
+                ? $" 〔已由 #{a.Id} {(a.Command.Name == CaseCommand.Void ? "作废" : "更正")}〕"
+                : null;
+            output.WriteLine($"  #{row.Id} {row.RecordedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss} {row.Actor}（{row.Client}）{what} {row.Payload}{amended}");
+        }
+
+        if (later > 0)
+        {
+            output.WriteLine($"  （另有 {later} 条登记的日期晚于 {D(asOf)}，未列出）");
         }
     }
 

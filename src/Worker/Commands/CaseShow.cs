@@ -27,10 +27,12 @@ public static class CaseShow
             var service = CaseOptions.Service(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile));
             var id = result.GetValue(household)!;
             var stored = service.Store.Load(id) ?? throw new UserErrorException($"数据库中没有户编码为 {id} 的农户");
-            var ruleSet = service.RuleSetFor(stored.Record);
-            var reinclusion = new CaseFindings(ruleSet, today).ReinclusionFires(stored.Record);
-            var obligations = new ObligationCalculator(ruleSet).For(stored.Record, today, reinclusion);
-            CaseTimelinePrinter.Print(Console.Out, stored.Record, ruleSet, obligations, service.Store.Log(id), today);
+            var found = service.Store.Histories([id]).TryGetValue(id, out var h) ? h : (History: CaseHistory.From([]), BeforeFirst: (Monitoring.Engine.Records.HouseholdRecord?)null);
+            var record = service.AsOf(stored.Record, found.History, found.BeforeFirst, today);
+            var ruleSet = service.RuleSetFor(record);
+            var reinclusion = new CaseFindings(ruleSet, today).ReinclusionFires(record);
+            var obligations = new ObligationCalculator(ruleSet).For(record, today, reinclusion);
+            CaseTimelinePrinter.Print(Console.Out, record, ruleSet, obligations, found.History, today);
             return ExitCodes.Success;
         }));
         return command;

@@ -42,6 +42,8 @@ public static class CaseVerbs
                 Until = o.Date(o.Until, "--until"),
             }, o => [o.Step, o.Until]),
             Recording(CaseCommand.Revisit, "登记风险消除后的回访", (c, _) => c, _ => []),
+            Amending(CaseCommand.Correct, "更正案件日志中的一条登记（原登记保留在日志中；户记录按更正后的日志重建）"),
+            Amending(CaseCommand.Void, "作废案件日志中的一条登记（原登记保留在日志中；户记录按作废后的日志重建）"),
             CaseShow.Create(),
         };
         return command;
@@ -67,7 +69,7 @@ public static class CaseVerbs
             {
                 var done = service.Execute(household, caseCommand, CaseOptions.Actor(result.GetValue(args.By)), CaseOptions.Client(), today);
                 Console.Error.WriteLine($"已登记：户 {household} {name} {caseCommand.PayloadJson()}（案件日志 #{done.LogId}，户记录版本 {done.ResultingHash[..12]}{(done.NewVersion ? "" : "，与已有版本相同")}）");
-                Console.Error.WriteLine($"案件状态：{CaseStates.Zh(CaseStates.Of(done.Record.Case))}；户类别：{CaseTexts.Category(done.Record.Category)}");
+                Report(done);
                 return ExitCodes.Success;
             }
             catch (CaseRejectedException ex)
@@ -80,6 +82,83 @@ public static class CaseVerbs
             }
         }));
         return command;
+    }
+
+    private static Command Amending(string name, string description)
+    {
+        var args = new Args();
+        var entry = new Option<long>("--entry") { Description = "被更正或作废的案件日志条目号（case show 中的 #N）", Required = true };
+        var reason = new Option<string>("--reason") { Description = "更正或作废的原因", Required = true };
+        var date = new Option<string?>("--date") { Description = "更正后的日期 YYYY-MM-DD" };
+        var step = new Option<string?>("--step") { Description = "更正后的步骤（代码或中文名称）" };
+        var command = new Command(name, description) { args.Household, entry, reason, args.By, args.AsOf, args.Profile, args.Rules, args.Connection };
+        if (name == CaseCommand.Correct)
+        {
+            foreach (var option in new Option[] { date, step, args.Until, args.Trigger, args.Type, new Option<string?>("--name") { Description = "更正后的帮扶责任人姓名" }, new Option<string?>("--kind") { Description = "更正后的帮扶措施类别（代码或中文名称）" } })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            args.Result = result;
+            var today = CaseOptions.Today(result.GetValue(args.AsOf));
+            var service = CaseOptions.Service(result.GetValue(args.Rules), result.GetValue(args.Connection), result.GetValue(args.Profile));
+            var household = result.GetValue(args.Household)!;
+            var actor = CaseOptions.Actor(result.GetValue(args.By));
+            var target = result.GetValue(entry);
+            var why = result.GetValue(reason)!;
+            try
+            {
+                CaseCommandResult done;
+                if (name == CaseCommand.Correct)
+                {
+                    var correction = new CaseCorrection
+                    {
+                        Date = args.Date(date, "--date"),
+                        StepName = args.Get(step),
+                        Until = args.Date(args.Until, "--until"),
+                        Trigger = args.Get(args.Trigger),
+                        MonitoringType = args.Get(args.Type),
+                        HelperName = result.GetValue<string?>("--name"),
+                        MeasureKind = result.GetValue<string?>("--kind"),
+                    };
+                    if (correction.IsEmpty)
+                    {
+                        throw new UserErrorException("case correct 须给出至少一项更正后的值（--date、--step、--until、--kind、--type、--name、--trigger）");
+                    }
+
+                    done = service.Correct(household, target, why, correction, actor, CaseOptions.Client(), today);
+                }
+                else
+                {
+                    done = service.Void(household, target, why, actor, CaseOptions.Client(), today);
+                }
+
+                Console.Error.WriteLine($"已登记：户 {household} {name} #{target}（案件日志 #{done.LogId}，原登记保留；户记录版本 {done.ResultingHash[..12]}{(done.NewVersion ? "" : "，与已有版本相同")}）");
+                Report(done);
+                return ExitCodes.Success;
+            }
+            catch (CaseRejectedException ex)
+            {
+                throw new UserErrorException($"已拒绝，未作任何登记：{ex.Message}");
+            }
+            catch (KeyNotFoundException ex)
+            {
+                throw new UserErrorException(ex.Message);
+            }
+        }));
+        return command;
+    }
+
+    private static void Report(CaseCommandResult done)
+    {
+        Console.Error.WriteLine($"案件状态：{CaseStates.Zh(CaseStates.Of(done.Record.Case))}；户类别：{CaseTexts.Category(done.Record.Category)}");
+        foreach (var warning in done.Warnings)
+        {
+            Console.Error.WriteLine(warning);
+        }
     }
 
     /// <summary>The options of one recording verb and, while it runs, their parsed values.</summary>
@@ -103,13 +182,13 @@ public static class CaseVerbs
 
         public Option<string?> Type { get; } = new("--type") { Description = "监测对象类型：unstable 脱贫不稳定户 | marginal 边缘易致贫户 | hardship 突发严重困难户" };
 
-        public Option<string?> Step { get; } = new("--step") { Description = "步骤名称（见 docs/cases.md）", Required = true };
+        public Option<string?> Step { get; } = new("--step") { Description = "步骤：代码或中文名称（如 warning_notice 或 发放风险预警告知书，见 docs/cases.md）", Required = true };
 
         public Option<string?> Until { get; } = new("--until") { Description = "公示截止日期 YYYY-MM-DD（村内公示必填）" };
 
         public Option<string?> Name { get; } = new("--name") { Description = "帮扶责任人姓名", Required = true };
 
-        public Option<string?> Kind { get; } = new("--kind") { Description = "帮扶措施类别：industry | employment | public_welfare_job | education | medical | housing | water | assistance | insurance | other", Required = true };
+        public Option<string?> Kind { get; } = new("--kind") { Description = "帮扶措施类别：代码或中文名称（industry 产业 | employment 就业 | public_welfare_job 公益岗位 | education 教育 | medical 医疗 | housing 住房 | water 饮水 | assistance 兜底 | insurance 保险 | other 其他）", Required = true };
 
         public ParseResult? Result { get; set; }
 

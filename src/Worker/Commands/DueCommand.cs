@@ -60,7 +60,7 @@ public static class DueCommand
         var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
         var obligations = new List<Obligation>();
         var calculators = new Dictionary<string, (ObligationCalculator Calculator, CaseFindings Findings)>(StringComparer.Ordinal);
-        foreach (var household in service.Store.Households(village, town))
+        foreach (var household in service.HouseholdsAsOf(village, town, asOf))
         {
             var ruleSet = service.RuleSetFor(household);
             if (!calculators.TryGetValue(ruleSet.Profile.Id, out var tools))

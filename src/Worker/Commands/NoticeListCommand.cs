@@ -33,7 +33,7 @@ public static class NoticeListCommand
             var date = CommonOptions.ParseDate(result.GetValue(asOf), "--as-of");
             var service = CaseOptions.Service(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile));
             var code = result.GetValue(village)!;
-            var households = service.Store.Households(code, null).ToList();
+            var households = service.HouseholdsAsOf(code, null, date);
             var evaluators = new Dictionary<string, CaseFindings>(StringComparer.Ordinal);
             CaseFindings FindingsFor(Monitoring.Engine.Records.HouseholdRecord household)
             {
@@ -47,7 +47,7 @@ public static class NoticeListCommand
                 return findings;
             }
 
-            var entries = NoticeList.Build(households, FindingsFor);
+            var entries = NoticeList.Build(households, date, FindingsFor);
             var villageName = households.Select(h => h.Region?.Village).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? code;
             using var target = OutputTarget.Open(result.GetValue(output)!);
             if (result.GetValue(format) == "html")

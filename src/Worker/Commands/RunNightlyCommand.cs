@@ -33,18 +33,24 @@ public static class RunNightlyCommand
     {
         var ruleSet = CommonOptions.RuleSet(CommonOptions.LoadCatalog(rulesDirectory), profile);
         using var host = StoreServices.Build(connection);
-        var runner = new NightlyRunner(host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), ruleSet)
-        {
-            OnProgress = Console.IsErrorRedirected ? null : (done, total) => SafeConsole.Progress($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
-            OnPlan = plan => Console.Error.WriteLine(plan.ReasonZh),
-            OnStage = (stage, elapsed) => SafeConsole.Progress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60) + "\n"),
-        };
+        var runner = host.Services.GetRequiredService<NightlyRuns>().For(ruleSet,
+            onProgress: Console.IsErrorRedirected ? null : (done, total) => SafeConsole.Progress($"\r评估进度 {Bar(done, total)} {done:N0}/{total:N0} 户"),
+            onStage: (stage, elapsed) => SafeConsole.Progress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\r{stage}：{elapsed.TotalSeconds:F1} 秒").PadRight(60) + "\n"),
+            onPlan: plan => Console.Error.WriteLine(plan.ReasonZh));
         try
         {
             var result = runner.Run(asOf, full);
             Console.Error.WriteLine($"批次 {result.RunId}（{(result.Plan.IsFull ? "全量" : "增量")}）已完成，上一批次 {result.PreviousRunId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "无"}：" +
                 $"库中 {result.HouseholdsInStore:N0} 户，本次评估 {result.HouseholdsEvaluated:N0} 户，结果有变化 {result.OutcomesRecorded:N0} 户；新增发现 {result.NewFindings:N0} 条，已消除 {result.ResolvedFindings:N0} 条");
             SummaryPrinter.Print(Console.Error, result.Summary, ruleSet);
+            if (result.HouseholdsSetAside > 0)
+            {
+                Console.Error.WriteLine($"被搁置 {result.HouseholdsSetAside:N0} 户（记录在评估日无法评估，其余农户已评估；monitoring runs show {result.RunId} 查看）：");
+                foreach (var setAside in result.SetAside)
+                {
+                    Console.Error.WriteLine($"  {setAside}");
+                }
+            }
             return ExitCodes.Success;
         }
         catch (NpgsqlException ex)

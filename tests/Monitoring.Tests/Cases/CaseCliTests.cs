@@ -97,4 +97,51 @@ public sealed class CaseCliTests : IClassFixture<PostgresFixture>, IDisposable
         Assert.Equal(1, reopenEarly.ExitCode);
         Assert.Contains("PROC-RELEASE-STEPS（004 #3）", reopenEarly.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Chinese_names_corrections_and_a_point_in_time_timeline_through_the_cli()
+    {
+        const string id = "610728-0002";
+        var input = Path.Combine(_dir, "one.jsonl");
+        var household = SampleHousehold.Create(id);
+        household["region"]!["villageCode"] = "610728002001"; // another town: the other test's due and notice lists stay its own
+        File.WriteAllText(input, SampleHousehold.Line(household) + "\n");
+        Assert.Equal(0, Cli("import", "--input", input, "--as-of", "2021-12-31").ExitCode);
+        (int, string, string) Case(params string[] args) => Cli(["case", .. args, "--household", id, .. args[0] == "show" ? Array.Empty<string>() : ["--by", "村干部王五"]]);
+
+        Assert.Equal(0, Case("open", "--date", "2021-09-15", "--as-of", "2021-09-15", "--type", "脱贫不稳定户").Item1);
+        var typo = Case("step", "--step", "发放风险预警告之书", "--date", "2021-09-15", "--as-of", "2021-09-15");
+        Assert.Equal(1, typo.Item1);
+        Assert.Contains("您是不是要输入 「发放风险预警告知书」（warning_notice）？", typo.Item3, StringComparison.Ordinal);
+        Assert.Equal(0, Case("step", "--step", "发放风险预警告知书", "--date", "2021-09-15", "--as-of", "2021-09-15").Item1);
+        Assert.Equal(0, Case("step", "--step", "入户核查", "--date", "2021-09-17", "--as-of", "2021-09-17").Item1);
+        var entry = Sql.Count(_db.ConnectionString, $"SELECT id FROM case_log WHERE household_id = '{id}' AND payload->>'step' = 'home_verification'");
+
+        var corrected = Case("correct", "--entry", $"{entry}", "--reason", "核查日期录错", "--date", "2021-09-16", "--as-of", "2021-09-20");
+        Assert.True(corrected.Item1 == 0, corrected.Item3);
+        var show = Case("show", "--as-of", "2021-09-20");
+        Assert.True(show.Item1 == 0, show.Item3);
+        Assert.Contains("2021-09-16  入户核查", show.Item2, StringComparison.Ordinal);
+        Assert.DoesNotContain("2021-09-17  入户核查", show.Item2, StringComparison.Ordinal);
+        Assert.Contains($"#{entry} ", show.Item2, StringComparison.Ordinal);
+        Assert.Contains($"〔已由 #{entry + 1} 更正〕", show.Item2, StringComparison.Ordinal);
+        Assert.Contains($"更正 #{entry}（原因：核查日期录错）", show.Item2, StringComparison.Ordinal);
+
+        // As of 2021-09-15 the corrected step (2021-09-16) is not shown yet.
+        var early = Case("show", "--as-of", "2021-09-15");
+        Assert.Equal(0, early.Item1);
+        Assert.DoesNotContain("2021-09-16  入户核查", early.Item2, StringComparison.Ordinal);
+        Assert.Contains("认定，下一步「入户核查」", early.Item2, StringComparison.Ordinal);
+        Assert.Contains("2021-09-15  发放风险预警告知书", early.Item2, StringComparison.Ordinal);
+        Assert.Contains("条登记的日期晚于 2021-09-15，未列出", early.Item2, StringComparison.Ordinal);
+
+        var voided = Case("void", "--entry", $"{entry}", "--reason", "未实际入户", "--as-of", "2021-09-20");
+        Assert.True(voided.Item1 == 0, voided.Item3);
+        var after = Case("show", "--as-of", "2021-09-20");
+        Assert.DoesNotContain("2021-09-16  入户核查", after.Item2, StringComparison.Ordinal);
+        Assert.Contains($"作废 #{entry}（原因：未实际入户）", after.Item2, StringComparison.Ordinal);
+        var again = Case("void", "--entry", $"{entry}", "--reason", "再次", "--as-of", "2021-09-20");
+        Assert.Equal(1, again.Item1);
+        Assert.Contains("CASE-CORRECTION", again.Item3, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,7 @@ namespace Monitoring.Tests.Cases;
 /// <summary>The public notice list: who is on it, and that it carries names and categories but never ID numbers or health details.</summary>
 public sealed class NoticeListTests
 {
-    private static IReadOnlyList<NoticeListEntry> Build()
+    private static IReadOnlyList<NoticeListEntry> Build(string asOf = "2021-09-05")
     {
         var procedure = Procedure();
         var noticed = Run(procedure, Sample("610728-0001"), Open("2021-09-01", type: "marginal"), Step("warning_notice", "2021-09-01"),
@@ -23,12 +23,12 @@ public sealed class NoticeListTests
         noticed.Members![0].Name = "张<b>三</b>&";
         noticed.Members[1].Health = "serious";
         noticed.Incomes![0].Wage = 3000; // below the line: a risk category to show
-        var releasing = Run(procedure, Included("2021-09-01", "2021-09-12"), Release("village_notice", "2022-03-01", "2022-03-07"));
+        var releasing = Run(procedure, Included("2021-08-01", "2021-08-12"), Release("village_notice", "2021-09-01", "2021-09-07"));
         releasing.Id = "610728-0003";
         var approved = Included("2021-09-01", "2021-09-12");
         approved.Id = "610728-0004";
         var untouched = Sample("610728-0005");
-        return NoticeList.Build([untouched, releasing, approved, noticed], new CaseFindings(SharedCatalog.Instance.ForProfile(Zhenba), D("2022-03-02")));
+        return NoticeList.Build([untouched, releasing, approved, noticed], D(asOf), new CaseFindings(SharedCatalog.Instance.ForProfile(Zhenba), D(asOf)));
     }
 
     [Fact]
@@ -42,6 +42,15 @@ public sealed class NoticeListTests
         Assert.Equal((D("2021-09-03"), (DateOnly?)D("2021-09-08")), (entries[0].NoticeFrom, entries[0].NoticeUntil));
         Assert.Equal("拟消除风险", entries[1].ProposalZh);
         Assert.Equal("脱贫不稳定户", entries[1].TypeZh);
+    }
+
+    [Fact]
+    public void A_notice_is_listed_only_while_it_runs()
+    {
+        Assert.Equal(["610728-0001", "610728-0003"], Build("2021-09-07").Select(e => e.HouseholdId)); // last day of the release notice
+        Assert.Equal(["610728-0001"], Build("2021-09-08").Select(e => e.HouseholdId)); // release notice ended, inclusion notice's last day
+        Assert.Empty(Build("2021-09-09")); // both ended
+        Assert.Equal(["610728-0003"], Build("2021-09-02").Select(e => e.HouseholdId)); // inclusion notice not yet begun
     }
 
     [Fact]

@@ -26,15 +26,16 @@ public sealed class ClusteredWorkersTests : IClassFixture<PostgresFixture>
     [Fact]
     public void Two_workers_started_together_run_the_nightly_batch_once()
     {
-        var fire = DateTimeOffset.UtcNow.AddSeconds(15);
+        // A one-shot schedule far enough ahead that both workers are up on a loaded machine (a time already passed never fires).
+        var fire = DateTimeOffset.UtcNow.AddSeconds(45);
         var cron = $"{fire.Second} {fire.Minute} {fire.Hour} {fire.Day} {fire.Month} ? {fire.Year}";
         var before = Scalar("SELECT count(*) FROM evaluation_runs");
-        using var first = WorkerProcess.Start("service", "--cron", cron, "--time-zone", "UTC", "--connection", _db.ConnectionString);
-        using var second = WorkerProcess.Start("service", "--cron", cron, "--time-zone", "UTC", "--connection", _db.ConnectionString);
+        using var first = WorkerProcess.Start("service", "--no-web", "--cron", cron, "--time-zone", "UTC", "--connection", _db.ConnectionString);
+        using var second = WorkerProcess.Start("service", "--no-web", "--cron", cron, "--time-zone", "UTC", "--connection", _db.ConnectionString);
         try
         {
             var watch = Stopwatch.StartNew();
-            while (Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'completed'") == Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'completed' AND started_at < now() - interval '10 minutes'") && watch.Elapsed < TimeSpan.FromSeconds(90))
+            while (Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'completed'") == Scalar("SELECT count(*) FROM evaluation_runs WHERE status = 'completed' AND started_at < now() - interval '10 minutes'") && watch.Elapsed < TimeSpan.FromSeconds(150))
             {
                 if (first.HasExited && second.HasExited)
                 {

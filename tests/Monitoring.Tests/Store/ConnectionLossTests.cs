@@ -47,6 +47,8 @@ public sealed class ConnectionLossTests : IClassFixture<PostgresFixture>
         Assert.True(terminated > 0, "the run's transaction was never seen");
         var error = Assert.Throws<NightlyRunFailedException>(() => run.GetAwaiter().GetResult());
         Assert.Contains("未提交任何结果", error.Message, StringComparison.Ordinal);
+        Assert.Matches("数据库连接被服务器终止|与数据库的连接已中断", error.Message);
+        Assert.DoesNotContain("Object reference", error.Message, StringComparison.Ordinal);
         Assert.Equal("failed", Sql.Value(_db.ConnectionString, "SELECT status FROM evaluation_runs ORDER BY id DESC LIMIT 1"));
         Assert.Equal(0, Sql.Count(_db.ConnectionString, "SELECT count(*) FROM findings"));
         Assert.Equal(0, Sql.Count(_db.ConnectionString, "SELECT count(*) FROM household_outcomes"));

@@ -73,12 +73,12 @@ public sealed class NightlyRunTests : IClassFixture<PostgresFixture>
         household["members"]![0]!["medicalInsurance"] = false;
         Import([SampleHousehold.Line(household)]);
         var ruleSet = SharedCatalog.Instance.ForProfile("cn-national");
-        var first = new NightlyRunner(_db.DataSource, ruleSet).Run(new DateOnly(2021, 11, 30));
+        var first = new NightlyRunner(_db.DataSource, ruleSet).Run(AsOf);
 
         household["members"]![0]!["medicalInsurance"] = true;
         household["members"]![1]!["schooling"] = "not_enrolled";
         Import([SampleHousehold.Line(household)]);
-        var second = new NightlyRunner(_db.DataSource, ruleSet).Run(new DateOnly(2021, 11, 30));
+        var second = new NightlyRunner(_db.DataSource, ruleSet).Run(AsOf);
 
         Assert.Equal(first.RunId, second.PreviousRunId);
         Assert.True(second.NewFindings >= 1);

@@ -43,7 +43,9 @@ public sealed class MonitoringWebFactory : WebApplicationFactory<MonitoringWebFa
             web.Configure(app => app.UseMonitoringWeb());
         });
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseContentRoot(AppContext.BaseDirectory);
+    /// <summary>The content root, and a client address as Kestrel would give one (the test server has none).</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseContentRoot(AppContext.BaseDirectory)
+        .ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackClientAddress>());
 
     protected override void Dispose(bool disposing)
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Monitoring.Store.Web;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Web;
@@ -49,7 +48,11 @@ public sealed class ReviewApiTests : IDisposable
         var confirmed = Assert.Single(list);
         Assert.Equal("610728-7002", confirmed["householdId"]!.GetValue<string>());
         Assert.Equal("confirmed", confirmed["status"]!.GetValue<string>());
-        var household = JsonNode.Parse(await client.GetStringAsync("/api/v1/households/610728-7002"))!;
+        var householdBody = await client.GetStringAsync("/api/v1/households/610728-7002");
+        Assert.Empty(ResidentIdScanner.Find(householdBody));
+        Assert.StartsWith("610728********", JsonNode.Parse(householdBody)!["household"]!["members"]![0]!["idNumber"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("张小 610728********", householdBody, StringComparison.Ordinal);
+        var household = JsonNode.Parse(householdBody)!;
         Assert.Equal("2022-06-16", household["case"]!["record"]!["openedOn"]!.GetValue<string>());
         Assert.Equal("open", household["case"]!["log"]!.AsArray().Single()!["command"]!.GetValue<string>());
         Assert.Equal("confirm", household["reviews"]!.AsArray().Single()!["decision"]!.GetValue<string>());
@@ -72,7 +75,7 @@ public sealed class ReviewApiTests : IDisposable
         var response = await client.GetAsync("/api/v1/review");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        Assert.False(ResidentIdText.HoldsResidentId(body), body);
+        Assert.False(ResidentIdScanner.Find(body).Count > 0, body);
         return JsonNode.Parse(body)!.AsArray().Select(n => n!).ToList();
     }
 }

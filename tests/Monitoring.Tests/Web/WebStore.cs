@@ -26,7 +26,15 @@ internal static class WebStore
         var household = SampleHousehold.Create(id);
         household["region"]!["villageCode"] = villageCode;
         household["incomes"]![0]!["wage"] = 1500;
+        WithResidentIds(household);
         return household;
+    }
+
+    /// <summary>Valid resident ID numbers in the ID field and typed into another field, for the masking checks.</summary>
+    private static void WithResidentIds(JsonObject household)
+    {
+        household["members"]![0]!["idNumber"] = ResidentIdScanner.Valid("61072819800101123");
+        household["members"]![1]!["name"] = "张小 " + ResidentIdScanner.Valid("61072820100301002");
     }
 
     /// <summary>A household the rules do not flag.</summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Monitoring.Store.Schema.Migrations;
 
 /// <summary>
-/// The household change log (docs/decisions/0004-household-history.md): one append-only row for every change of a
+/// The household change log (docs/decisions/0006-household-history.md): one append-only row for every change of a
 /// household's version — an import, a case command, a correction — with the version before and after, when it was
 /// recorded (the clock) and the date it describes. Households stored before this migration get one <c>baseline</c> row
 /// (previous version null, described on 0001-01-01: the version in force is all the store knows of their past).

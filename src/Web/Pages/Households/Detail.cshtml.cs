@@ -26,7 +26,7 @@ namespace Monitoring.Web.Pages.Households;
 [Authorize(Policy = MonitoringPolicies.Read)]
 public sealed class DetailModel(
     HouseholdQueries households,
-    HouseholdHistory history,
+    HouseholdNightHistory history,
     CaseService cases,
     ScopedCaseCommands commands,
     SourceDocuments sources,

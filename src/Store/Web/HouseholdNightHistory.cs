@@ -7,7 +7,7 @@ namespace Monitoring.Store.Web;
 /// A household's history for its page: the outcome of every night it changed (the stored outcomes, newest first, with
 /// the rules that fired) and its record versions. Null when the household does not exist for the caller.
 /// </summary>
-public sealed class HouseholdHistory(NpgsqlDataSource dataSource)
+public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource)
 {
     public IReadOnlyList<HouseholdNight>? Nights(Caller caller, string householdId)
     {

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Monitoring.Store.Exporting;
+using Monitoring.Store.Nightly;
+using Npgsql;
+
+namespace Monitoring.Store.Runs;
+
+/// <summary>The run ledger read back: <c>runs list</c>, <c>runs show</c> (with the households set aside), <c>runs diff</c>.</summary>
+public sealed class RunQueries
+{
+    private const string Columns = """
+        id, as_of, profile, mode, status, started_at, finished_at, rules_version, rule_set_hash, households_evaluated, outcomes_recorded,
+        findings_count, candidates_count, new_findings, resolved_findings, set_aside_count, error, point_in_time
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly FindingsExporter _exporter;
+
+    public RunQueries(NpgsqlDataSource dataSource, FindingsExporter exporter)
+    {
+        _dataSource = dataSource;
+        _exporter = exporter;
+    }
+
+    /// <summary>The newest runs first (at most <paramref name="limit"/>), optionally of one profile.</summary>
+    public IReadOnlyList<StoredRun> List(string? profile = null, int limit = 50)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM evaluation_runs WHERE @profile::text IS NULL OR profile = @profile ORDER BY id DESC LIMIT @limit", connection);
+        command.Parameters.AddWithValue("profile", (object?)profile ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", limit);
+        using var reader = command.ExecuteReader();
+        var runs = new List<StoredRun>();
+        while (reader.Read())
+        {
+            runs.Add(Read(reader));
+        }
+
+        return runs;
+    }
+
+    public StoredRun? Find(long runId)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM evaluation_runs WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", runId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>The latest completed run of a night (as-of), optionally of one profile.</summary>
+    public long? LatestCompletedRunOf(DateOnly asOf, string? profile)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("""
+            SELECT max(id) FROM evaluation_runs WHERE status = 'completed' AND as_of = @asOf AND (@profile::text IS NULL OR profile = @profile)
+            """, connection);
+        command.Parameters.AddWithValue("asOf", asOf);
+        command.Parameters.AddWithValue("profile", (object?)profile ?? DBNull.Value);
+        return command.ExecuteScalar() is long id ? id : null;
+    }
+
+    /// <summary>The households a run set aside, each problem with its field and reason.</summary>
+    public IReadOnlyList<SetAsideHousehold> SetAside(long runId, string? householdId = null)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("""
+            SELECT household_id, household_hash, field, reason FROM run_set_aside
+            WHERE run_id = @run AND (@household::text IS NULL OR household_id = @household) ORDER BY household_id COLLATE "C", id
+            """, connection);
+        command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("household", (object?)householdId ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var households = new List<SetAsideHousehold>();
+        while (reader.Read())
+        {
+            households.Add(new SetAsideHousehold(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return households;
+    }
+
+    /// <summary>
+    /// Per household, the findings of run <paramref name="laterRunId"/> against those of <paramref name="earlierRunId"/>
+    /// (each run's view: the outcome in force that night): rules new, resolved, and changed (other values, parameters or
+    /// version; the as-of date is not a change).
+    /// </summary>
+    public IReadOnlyList<RunDiff> Diff(long earlierRunId, long laterRunId)
+    {
+        var before = ByHousehold(earlierRunId);
+        var after = ByHousehold(laterRunId);
+        var diffs = new List<RunDiff>();
+        foreach (var household in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        {
+            var old = before.GetValueOrDefault(household) ?? [];
+            var current = after.GetValueOrDefault(household) ?? [];
+            var added = current.Keys.Where(r => !old.ContainsKey(r)).Order(StringComparer.Ordinal).ToList();
+            var resolved = old.Keys.Where(r => !current.ContainsKey(r)).Order(StringComparer.Ordinal).ToList();
+            var changed = current.Keys.Where(r => old.TryGetValue(r, out var json) && json != current[r]).Order(StringComparer.Ordinal).ToList();
+            if (added.Count + resolved.Count + changed.Count > 0)
+            {
+                diffs.Add(new RunDiff(household, added, resolved, changed));
+            }
+        }
+
+        return diffs;
+    }
+
+    /// <summary>Each household's findings of a run by rule (one finding per rule and household), without the as-of date.</summary>
+    private Dictionary<string, Dictionary<string, string>> ByHousehold(long runId)
+    {
+        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var json in _exporter.Findings(runId, null))
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var household = root.GetProperty("householdId").GetString()!;
+            var rule = root.GetProperty("ruleId").GetString()!;
+            if (!result.TryGetValue(household, out var rules))
+            {
+                rules = new Dictionary<string, string>(StringComparer.Ordinal);
+                result[household] = rules;
+            }
+
+            rules[rule] = FindingsExporter.WithAsOf(json, Monitoring.Engine.Formats.FindingJson.AsOfPrefix + "\"");
+        }
+
+        return result;
+    }
+
+    private static StoredRun Read(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        AsOf = reader.GetFieldValue<DateOnly>(1),
+        Profile = reader.GetString(2),
+        Mode = reader.GetString(3),
+        Status = reader.GetString(4),
+        StartedAt = reader.GetFieldValue<DateTimeOffset>(5),
+        FinishedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+        RulesVersion = reader.GetString(7),
+        RuleSetHash = reader.IsDBNull(8) ? null : reader.GetString(8),
+        HouseholdsEvaluated = reader.GetInt64(9),
+        OutcomesRecorded = reader.GetInt64(10),
+        FindingsCount = reader.GetInt64(11),
+        CandidatesCount = reader.GetInt64(12),
+        NewFindings = reader.GetInt64(13),
+        ResolvedFindings = reader.GetInt64(14),
+        SetAsideCount = reader.GetInt64(15),
+        Error = reader.IsDBNull(16) ? null : reader.GetString(16),
+        PointInTime = reader.GetBoolean(17),
+    };
+}

@@ -1,0 +1,4 @@
+namespace Monitoring.Store.Web;
+
+/// <summary>How many findings (or households) one rule has.</summary>
+public sealed record RuleCount(string RuleId, long Count);

@@ -1,0 +1,4 @@
+namespace Monitoring.Store.Web;
+
+/// <summary>One village's figures on the dashboard.</summary>
+public sealed record VillageCounts(string VillageCode, long Households, long Flagged, long AwaitingReview, long Monitored, long Cases);

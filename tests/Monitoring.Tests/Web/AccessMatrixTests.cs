@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Web;
+
+/// <summary>
+/// Every endpoint as every role, inside and outside the role's area, and unauthenticated: a household outside the area is
+/// 404, a list parameter outside it 403, a role without the right 403, no sign-in 401 — and no body holds a resident ID.
+/// </summary>
+public sealed class AccessMatrixTests : IDisposable
+{
+    private const string OtherCountyVillage = "610729001001";
+    private static readonly DateOnly Night = new(2022, 6, 15);
+    private readonly MonitoringWebFactory _web = new();
+
+    public AccessMatrixTests()
+    {
+        var otherCounty = WebStore.Flagged("610729-8004", OtherCountyVillage);
+        otherCounty["region"]!["countyCode"] = "610729";
+        WebStore.Import(_web, Night,
+            WebStore.Flagged("610728-8001", WebStore.Village),
+            WebStore.Flagged("610728-8002", WebStore.OtherVillage),
+            WebStore.Flagged("610728-8003", WebStore.OtherTownVillage),
+            otherCounty);
+        WebStore.RunNight(_web, Night);
+        WebStore.AddUser(_web, "village", "village", WebStore.Village);
+        WebStore.AddUser(_web, "town", "town", WebStore.Town);
+        WebStore.AddUser(_web, "county", "county", WebStore.County);
+        WebStore.AddUser(_web, "auditor", "auditor", WebStore.Town);
+        WebStore.AddUser(_web, "admin", "admin", WebStore.County);
+    }
+
+    public void Dispose() => _web.Dispose();
+
+    private static readonly string[] Roles = ["village", "town", "county", "auditor", "admin"];
+
+    /// <summary>A role's area, a village inside it, a household inside, and an area, village and household outside it.</summary>
+    private static (string Area, string Village, string Inside, string OutsideArea, string OutsideVillage, string Outside) Scope(string role) => role switch
+    {
+        "village" => (WebStore.Village, WebStore.Village, "610728-8001", WebStore.OtherVillage, WebStore.OtherVillage, "610728-8002"),
+        "town" => (WebStore.Town, WebStore.OtherVillage, "610728-8002", WebStore.OtherTown, WebStore.OtherTownVillage, "610728-8003"),
+        "county" => (WebStore.County, WebStore.OtherTownVillage, "610728-8003", "610729", OtherCountyVillage, "610729-8004"),
+        "auditor" => (WebStore.Town, WebStore.Village, "610728-8001", WebStore.OtherTown, WebStore.OtherTownVillage, "610728-8003"),
+        _ => (WebStore.County, WebStore.Village, "610728-8001", "610729", OtherCountyVillage, "610729-8004"),
+    };
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_inside_and_outside_its_area_as_specified()
+    {
+        var failures = new List<string>();
+        using var anonymous = _web.CreateClient();
+        foreach (var role in Roles)
+        {
+            var s = Scope(role);
+            var reader = role != "admin";
+            var writer = role is "village" or "town" or "county";
+            var ok = reader ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            var forbiddenList = HttpStatusCode.Forbidden;
+            using var client = WebStore.SignedIn(_web, role);
+            const long runId = 1;
+            var cases = new (string Method, string Path, object? Body, HttpStatusCode Expected)[]
+            {
+                ("GET", "/api/v1/me", null, HttpStatusCode.OK),
+                ("GET", $"/api/v1/review?area={s.Area}", null, ok),
+                ("GET", $"/api/v1/review?area={s.OutsideArea}", null, forbiddenList),
+                ("GET", "/api/v1/review", null, ok),
+                ("GET", $"/api/v1/households/{s.Inside}", null, ok),
+                ("GET", $"/api/v1/households/{s.Outside}", null, reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden),
+                ("GET", "/api/v1/households/610728-0000", null, reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden),
+                ("GET", $"/api/v1/due?area={s.Area}&within=7&asOf=2022-06-15", null, ok),
+                ("GET", $"/api/v1/due?area={s.OutsideArea}&within=7&asOf=2022-06-15", null, forbiddenList),
+                ("GET", $"/api/v1/notices?village={s.Village}&asOf=2022-06-15", null, ok),
+                ("GET", $"/api/v1/notices?village={s.OutsideVillage}&asOf=2022-06-15", null, forbiddenList),
+                ("GET", "/api/v1/runs", null, ok),
+                ("GET", $"/api/v1/runs/{runId}", null, ok),
+                ("GET", $"/api/v1/dashboard?area={s.Area}", null, ok),
+                ("GET", $"/api/v1/dashboard?area={s.OutsideArea}", null, forbiddenList),
+                ("GET", $"/api/v1/access-log?household={s.Inside}", null, role == "auditor" ? HttpStatusCode.OK : HttpStatusCode.Forbidden),
+                ("GET", $"/api/v1/access-log?household={s.Outside}", null, role == "auditor" ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden),
+                ("POST", $"/api/v1/households/{s.Outside}/review", new { decision = "dismiss", reason = "矩阵测试" }, writer ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden),
+                ("POST", $"/api/v1/households/{s.Inside}/review", new { decision = "dismiss", reason = "矩阵测试" }, writer ? HttpStatusCode.OK : HttpStatusCode.Forbidden),
+            };
+            foreach (var (method, path, body, expected) in cases)
+            {
+                await Expect(failures, client, role, method, path, body, expected);
+                await Expect(failures, anonymous, "anonymous", method, path, body, HttpStatusCode.Unauthorized);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static async Task Expect(List<string> failures, HttpClient client, string who, string method, string path, object? body, HttpStatusCode expected)
+    {
+        using var response = method == "GET" ? await client.GetAsync(path) : await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+        {
+            failures.Add($"{who} {method} {path}: {(int)response.StatusCode} (expected {(int)expected}) {text}");
+        }
+
+        if (response.Headers.Location is not null)
+        {
+            failures.Add($"{who} {method} {path}: redirected to {response.Headers.Location}");
+        }
+
+        if (ResidentIdScanner.Find(text).Count > 0)
+        {
+            failures.Add($"{who} {method} {path}: body holds an unmasked resident ID");
+        }
+    }
+}
