@@ -6,6 +6,7 @@ using Monitoring.Engine.Cases;
 using Monitoring.Engine.Explaining;
 using Monitoring.Engine.Facts;
 using Monitoring.Rules.Catalog;
+using Monitoring.Store.Replay;
 using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
 using RunSummary = Monitoring.Store.Statistics.RunSummary;
@@ -21,7 +22,7 @@ namespace Monitoring.Web.Pages;
 /// the runs and their differences (new and resolved findings); the access log of the household (auditors).
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.Read)]
-public sealed class AuditModel(AuditQueries audit, RunSummaries runs, RuleCatalog catalog, AccessLog accessLog, SourceDocuments sources) : PageModel
+public sealed class AuditModel(AuditQueries audit, ReplayService replay, RunSummaries runs, RuleCatalog catalog, AccessLog accessLog, SourceDocuments sources) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Household { get; set; }
@@ -40,7 +41,13 @@ public sealed class AuditModel(AuditQueries audit, RunSummaries runs, RuleCatalo
 
     public IReadOnlyList<string> ReplayedKeys { get; private set; } = [];
 
-    public bool Reproduced => Night is not null && StoredKeys.SequenceEqual(ReplayedKeys, StringComparer.Ordinal);
+    /// <summary>The byte-for-byte replay with the run's stored rule set (null when the run cannot be replayed).</summary>
+    public ReplayResult? Replay { get; private set; }
+
+    /// <summary>Why the stored rule set could not be replayed (then the rules in force are evaluated again instead).</summary>
+    public string? ReplayRefused { get; private set; }
+
+    public bool Reproduced => Replay?.Reproduced ?? (Night is not null && StoredKeys.SequenceEqual(ReplayedKeys, StringComparer.Ordinal));
 
     public IReadOnlyList<AccessLogEntry> Log { get; private set; } = [];
 
@@ -66,11 +73,20 @@ public sealed class AuditModel(AuditQueries audit, RunSummaries runs, RuleCatalo
             return NotFound();
         }
 
-        var ruleSet = catalog.ForProfile(Night.Profile);
-        var facts = HouseholdFactsBuilder.Build(Night.Record, Night.AsOf);
-        Rules = new HouseholdExplainer(ruleSet, Night.AsOf).Explain(facts, null);
         StoredKeys = [.. Night.Findings.Select(f => JsonNode.Parse(f)!).Select(f => Key(f["ruleId"]?.GetValue<string>(), f["memberId"]?.GetValue<string>(), f["explanation"]?.GetValue<string>())).Order(StringComparer.Ordinal)];
-        ReplayedKeys = [.. new CaseFindings(ruleSet, Night.AsOf).Evaluate(Night.Record).Select(f => Key(f.RuleId, f.MemberId, f.Explanation)).Order(StringComparer.Ordinal)];
+        try
+        {
+            Replay = replay.Replay(Night.RunId, Household);
+            Rules = [.. Replay.Rules.Select(r => r.Explanation)];
+            ReplayedKeys = [.. Replay.ReplayedFindings.Select(f => JsonNode.Parse(f)!).Select(f => Key(f["ruleId"]?.GetValue<string>(), f["memberId"]?.GetValue<string>(), f["explanation"]?.GetValue<string>())).Order(StringComparer.Ordinal)];
+        }
+        catch (ReplayRefusedException refused)
+        {
+            ReplayRefused = refused.Message;
+            var ruleSet = catalog.ForProfile(Night.Profile);
+            Rules = new HouseholdExplainer(ruleSet, Night.AsOf).Explain(HouseholdFactsBuilder.Build(Night.Record, Night.AsOf), null);
+            ReplayedKeys = [.. new CaseFindings(ruleSet, Night.AsOf).Evaluate(Night.Record).Select(f => Key(f.RuleId, f.MemberId, f.Explanation)).Order(StringComparer.Ordinal)];
+        }
         if (CanReadLog)
         {
             Log = accessLog.Read(caller, Household, 200) ?? [];
