@@ -20,7 +20,7 @@ public sealed class DueListTests(WebAppFixture app)
         Assert.Contains("楮河村", villages);
 
         await page.GotoAsync(app.Url("/due?within=7&group=helper"));
-        await Screenshots.Save(page, "due");
+        await Screenshots.Save(page, "due", fullPage: false);
         var groups = await page.Locator("main h2").CountAsync();
         Assert.True(groups > 1, "one section per helper");
         Assert.Equal(statuses.Count, await page.Locator("tbody tr").CountAsync());

@@ -11,7 +11,7 @@ public sealed class ReviewListTests(WebAppFixture app)
     {
         var page = await app.PageFor(DemoUser.Village);
         await page.GotoAsync(app.Url("/review"));
-        await Screenshots.Save(page, "review");
+        await Screenshots.Save(page, "review", fullPage: false);
         var rows = page.Locator("tr[data-household]");
         var ids = new List<string>();
         foreach (var row in await rows.AllAsync())

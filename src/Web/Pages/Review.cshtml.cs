@@ -9,6 +9,7 @@ using Monitoring.Store.Access;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
+using RunSummary = Monitoring.Store.Statistics.RunSummary;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
