@@ -70,6 +70,7 @@ public sealed class PointInTimeRunTests : IClassFixture<PostgresFixture>
     private void Import(IEnumerable<Monitoring.Engine.Records.HouseholdRecord> households, DateOnly describedOn)
     {
         var text = string.Join('\n', households.Select(HouseholdJsonLines.Serialize)) + "\n";
-        Assert.True(new HouseholdImporter(_db.DataSource).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(text)), describedOn, p => Assert.Fail(p.ToString())).Committed);
+        Assert.True(new HouseholdImporter(_db.DataSource).ImportJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(text)), describedOn,
+            ImportSource.Unnamed with { AllowRemovals = true }, p => Assert.Fail(p.ToString())).Committed); // other data under the same ids: removals intended
     }
 }
