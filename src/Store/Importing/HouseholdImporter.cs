@@ -134,7 +134,7 @@ public sealed class HouseholdImporter
         {
             try
             {
-                return Apply(connection, describedOn, source, mode, fields(), unit, cancellationToken);
+                return Apply(connection, read, describedOn, source, mode, fields(), unit, cancellationToken);
             }
             catch (Exception ex) when (TransientConflict.IsTransient(ex))
             {
@@ -235,7 +235,7 @@ public sealed class HouseholdImporter
 
     private sealed record Outcome(long Inserted, List<ImportedHousehold> Changes, List<RecordProblem> Refusals);
 
-    private Outcome Apply(NpgsqlConnection connection, DateOnly describedOn, ImportSource source, ImportMode mode, ImportedFields fields, string unit,
+    private Outcome Apply(NpgsqlConnection connection, long staged, DateOnly describedOn, ImportSource source, ImportMode mode, ImportedFields fields, string unit,
         CancellationToken cancellationToken)
     {
         var modeText = mode == ImportMode.Merge ? "merge" : "replace";
@@ -268,6 +268,11 @@ public sealed class HouseholdImporter
         }
 
         var inserted = StoreSql.Scalar(connection, "SELECT count(*) FROM import_new");
+        if (inserted == staged)
+        {
+            // Every household was new (a first import): nothing stored to lock or merge.
+            return new Outcome(inserted, [], []);
+        }
 
         // Stored households that may change, locked in id order. A version that is the file's record, or that an import
         // produced from this very record in the same mode, stays as it is (merging again gives the same).

@@ -70,6 +70,11 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         Run(1, "case", "show", "--household", SeededResidentIds.For(1, 999));
         Run(null, "case", "helper", "--household", caseId, "--date", "2021-09-19", "--as-of", "2021-09-19", "--by", actor, "--name", "王" + SeededResidentIds.For(9, 903));
 
+        var history = Run(0, "history", "--household", caseId);
+        Assert.Contains(SeededResidentIds.Masked(caseId), history.Stdout, StringComparison.Ordinal);
+        Assert.Contains(SeededResidentIds.Masked(actor), history.Stdout, StringComparison.Ordinal);
+        Run(1, "history", "--household", SeededResidentIds.For(1, 999));
+
         var show = Run(0, "case", "show", "--household", caseId, "--as-of", "2021-09-20");
         Assert.Contains(SeededResidentIds.Masked(caseId), show.Stdout, StringComparison.Ordinal);
         Assert.Contains(SeededResidentIds.Masked(actor), show.Stdout, StringComparison.Ordinal);
