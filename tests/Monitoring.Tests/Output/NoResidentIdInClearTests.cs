@@ -109,9 +109,7 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         Assert.Contains("逐字节一致", replayed.Stdout, StringComparison.Ordinal);
         Run(null, "explain", "--as-of", "2022-06-30", "--household", caseId);
 
-        // A household's change log: imports, case commands by an actor whose name is a number, what changed.
-        var history = Run(0, "history", "--household", caseId);
-        Assert.Contains(SeededResidentIds.Masked(actor), history.Stdout + history.Stderr, StringComparison.Ordinal);
+        // A household's change log of another household (the case household's is checked above).
         Run(0, "history", "--household", SeededResidentIds.For(1, 3));
 
         // Web users: a display name with a number in it.
