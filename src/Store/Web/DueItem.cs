@@ -1,5 +1,3 @@
-using Monitoring.Engine.Cases;
-
 namespace Monitoring.Store.Web;
 
 /// <summary>One open obligation of a household in the due list: what, by when, its status, the rule and basis (the API's shape, ID numbers masked).</summary>
@@ -21,8 +19,8 @@ public sealed record DueItem(
     {
         ArgumentNullException.ThrowIfNull(item);
         var o = item.Obligation;
-        return new DueItem(o.HouseholdId, ResidentIdText.Mask(CaseTexts.HeadName(item.Household)), item.Household.Region?.VillageCode,
+        return new DueItem(o.HouseholdId, item.HeadName, item.Household.Region?.VillageCode,
             item.Household.Helper?.Name, o.Kind, o.TitleZh, o.Due, o.Status.ToString().ToLowerInvariant(), o.StatusZh(asOf), o.RuleId,
-            ResidentIdText.Mask(o.BasisZh));
+            item.Basis);
     }
 }

@@ -17,7 +17,7 @@ public sealed record NoticeItem(
     {
         ArgumentNullException.ThrowIfNull(item);
         var e = item.Entry;
-        return new NoticeItem(e.HouseholdId, ResidentIdText.Mask(e.HeadName), item.HouseholdSize, e.Village, e.ProposalZh, e.TypeZh,
+        return new NoticeItem(e.HouseholdId, item.HeadName, item.HouseholdSize, e.Village, e.ProposalZh, e.TypeZh,
             e.Reasons, e.NoticeFrom, e.NoticeUntil);
     }
 }
