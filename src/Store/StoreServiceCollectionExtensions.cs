@@ -47,7 +47,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<AccessLog>();
         services.AddSingleton<HouseholdQueries>();
         services.AddSingleton<ReviewService>();
-        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<Cases.AreaCaseLists>();
         services.AddSingleton<ScopedRunQueries>();
         services.AddSingleton<ExplainQueries>();
         services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();

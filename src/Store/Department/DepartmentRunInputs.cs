@@ -73,9 +73,10 @@ public sealed class DepartmentRunInputs
         var counties = Snapshots.Where(s => !read_before.Contains(s.Id)).Select(s => s.CountyCode).Distinct().ToArray();
         var sharing = Context.People.Shared.Values.SelectMany(h => h).Distinct().ToArray();
         using var stage = new NpgsqlCommand("""
-            INSERT INTO due_households
+            INSERT INTO due_households (id, current_hash, outcome_hash, outcome_run_id, rule_ids, candidate_type, risk_since_run_id,
+                evaluated_hash, next_change_on, gap_series)
             SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
-                s.household_hash, s.next_change_on
+                s.household_hash, s.next_change_on, s.gap_series
             FROM households h
             LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = @profile
             WHERE (h.county_code = ANY (@counties) OR h.id = ANY (@sharing) OR s.rule_ids LIKE '%' || @rule || '%')

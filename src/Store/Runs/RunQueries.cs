@@ -99,14 +99,22 @@ public sealed class RunQueries
             var changed = current.Keys.Where(r => old.TryGetValue(r, out var json) && json != current[r]).Order(StringComparer.Ordinal).ToList();
             if (added.Count + resolved.Count + changed.Count > 0)
             {
-                diffs.Add(new RunDiff(household, added, resolved, changed));
+                diffs.Add(household.StartsWith(AreaKeyPrefix)
+                    ? new RunDiff("", added, resolved, changed) { Area = household[1..] }
+                    : new RunDiff(household, added, resolved, changed));
             }
         }
 
         return diffs;
     }
 
-    /// <summary>Each household's findings of a run by rule (one finding per rule and household), without the as-of date.</summary>
+    /// <summary>Starts the key of an area's findings (no household id starts with it).</summary>
+    private const char AreaKeyPrefix = '\u0001';
+
+    /// <summary>
+    /// Each household's findings of a run by rule (one finding per rule and household), without the as-of date; area findings
+    /// (no household) by county and list.
+    /// </summary>
     private Dictionary<string, Dictionary<string, string>> ByHousehold(long runId)
     {
         var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
@@ -114,7 +122,7 @@ public sealed class RunQueries
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            var household = root.GetProperty("householdId").GetString()!;
+            var household = root.GetProperty("householdId").GetString() ?? AreaKey(root);
             var rule = root.GetProperty("ruleId").GetString()!;
             if (!result.TryGetValue(household, out var rules))
             {
@@ -126,6 +134,12 @@ public sealed class RunQueries
         }
 
         return result;
+    }
+
+    private static string AreaKey(JsonElement finding)
+    {
+        var area = finding.GetProperty("area");
+        return $"{AreaKeyPrefix}县 {area.GetProperty("countyCode").GetString()} 名单 {area.GetProperty("list").GetString()}";
     }
 
     private static StoredRun Read(NpgsqlDataReader reader) => new()

@@ -1,6 +1,6 @@
 namespace Monitoring.Store.Web;
 
-/// <summary>One open obligation of a household in the due list: what, by when, its status, the rule and basis.</summary>
+/// <summary>One open obligation of a household in the due list: what, by when, its status, the rule and basis (the API's shape, ID numbers masked).</summary>
 public sealed record DueItem(
     string HouseholdId,
     string HeadName,
@@ -12,4 +12,15 @@ public sealed record DueItem(
     string Status,
     string StatusText,
     string RuleId,
-    string Basis);
+    string Basis)
+{
+    /// <summary>The API line of a due-list entry of <see cref="Cases.AreaCaseLists.Due"/> as of <paramref name="asOf"/>.</summary>
+    public static DueItem From(Cases.DueItem item, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var o = item.Obligation;
+        return new DueItem(o.HouseholdId, item.HeadName, item.Household.Region?.VillageCode,
+            item.Household.Helper?.Name, o.Kind, o.TitleZh, o.Due, o.Status.ToString().ToLowerInvariant(), o.StatusZh(asOf), o.RuleId,
+            item.Basis);
+    }
+}

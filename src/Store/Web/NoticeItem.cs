@@ -1,6 +1,6 @@
 namespace Monitoring.Store.Web;
 
-/// <summary>One household on a village's public notice (no ID numbers, phones, bank or health details).</summary>
+/// <summary>One household on a village's public notice (no ID numbers, phones, bank or health details; the API's shape).</summary>
 public sealed record NoticeItem(
     string HouseholdId,
     string HeadName,
@@ -10,4 +10,14 @@ public sealed record NoticeItem(
     string Type,
     IReadOnlyList<string> Reasons,
     DateOnly NoticeFrom,
-    DateOnly? NoticeUntil);
+    DateOnly? NoticeUntil)
+{
+    /// <summary>The API line of a notice entry of <see cref="Cases.AreaCaseLists.Notice"/>.</summary>
+    public static NoticeItem From(Cases.NoticeItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var e = item.Entry;
+        return new NoticeItem(e.HouseholdId, item.HeadName, item.HouseholdSize, e.Village, e.ProposalZh, e.TypeZh,
+            e.Reasons, e.NoticeFrom, e.NoticeUntil);
+    }
+}

@@ -45,11 +45,15 @@ public static class ApiEndpoints
                     : Results.Json(new ApiError($"没有农户 {id} 或批次 {run}"), statusCode: StatusCodes.Status404NotFound)))
             .Produces<ExplainResponse>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict)
             .WithSummary("重放：该户在批次 run（缺省为最近一次）当晚的每条规则，触发与否、条件及其取值，是否复现存储的结果（记入访问日志）");
-        read.MapGet("/due", (HttpContext http, string? area, int? within, DateOnly? asOf, CaseQueries queries, TimeProvider clock) =>
-                Scoped(http, caller => Results.Ok(queries.Due(caller, area, within ?? 7, asOf ?? Today(clock)))))
+        read.MapGet("/due", (HttpContext http, string? area, int? within, DateOnly? asOf, Monitoring.Store.Cases.AreaCaseLists lists, TimeProvider clock) =>
+                Scoped(http, caller =>
+                {
+                    var date = asOf ?? Today(clock);
+                    return Results.Ok(lists.Due(caller, area, date, within ?? 7).Select(item => DueItem.From(item, date)).ToList());
+                }))
             .Produces<List<DueItem>>().WithSummary("到期事项：辖区内 within 天内到期和已逾期的义务（已逾期在前）；asOf 缺省为今天");
-        read.MapGet("/notices", (HttpContext http, string? village, DateOnly? asOf, CaseQueries queries, TimeProvider clock) =>
-                Scoped(http, caller => Results.Ok(queries.Notices(caller, village ?? "", asOf ?? Today(clock)))))
+        read.MapGet("/notices", (HttpContext http, string? village, DateOnly? asOf, Monitoring.Store.Cases.AreaCaseLists lists, TimeProvider clock) =>
+                Scoped(http, caller => Results.Ok(lists.Notice(caller, village ?? "", asOf ?? Today(clock)).Select(NoticeItem.From).ToList())))
             .Produces<List<NoticeItem>>().WithSummary("公示名单：该村在 asOf 当日正在公示的农户（不含身份证号等）");
         read.MapGet("/runs", (HttpContext http, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.List(caller))))
             .Produces<List<RunHeader>>().WithSummary("评估批次（最新在前）");

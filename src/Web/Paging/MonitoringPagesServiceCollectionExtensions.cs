@@ -22,7 +22,6 @@ public static class MonitoringPagesServiceCollectionExtensions
         services.AddSingleton<AreaStatistics>();
         services.AddSingleton<RunSummaries>();
         services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
-        services.AddSingleton<AreaCaseLists>();
         services.AddSingleton<PageDates>();
         services.AddSingleton<ScopedCaseCommands>();
         services.AddSingleton<HouseholdNightHistory>();

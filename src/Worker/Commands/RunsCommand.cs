@@ -115,7 +115,7 @@ public static class RunsCommand
                     parts.Add("变化 " + string.Join("、", diff.Changed));
                 }
 
-                Console.Out.WriteLine($"户 {diff.HouseholdId}：{string.Join("；", parts)}");
+                Console.Out.WriteLine($"{(diff.Area is { } area ? area : "户 " + diff.HouseholdId)}：{string.Join("；", parts)}");
             }
 
             Console.Error.WriteLine($"批次 {n} → {m}：{diffs.Count:N0} 户的发现有差异（新增 {diffs.Sum(d => d.New.Count):N0}、消除 {diffs.Sum(d => d.Resolved.Count):N0}、变化 {diffs.Sum(d => d.Changed.Count):N0} 条）");

@@ -90,6 +90,19 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         Run(0, "due", "--as-of", "2022-06-30", "--format", "xlsx", "--output", Out("due.xlsx"));
         Run(0, "due", "--village", villageCode, "--as-of", "2021-09-20");
 
+        // Department deliveries: a warning list naming members by number with numbers in its notes, a bad file, the deliveries.
+        var county = generated[3]["region"]!["countyCode"]!.GetValue<string>();
+        var warnings = Path.Combine(_dir, "warn-yingji.jsonl");
+        File.WriteAllLines(warnings, [
+            $$"""{"idNumber": "{{SeededResidentIds.For(6, 30)}}", "date": "2022-06-10", "kind": "disaster", "note": "户主 {{SeededResidentIds.For(8, 905)}}"}""",
+            $$"""{"idNumber": "{{SeededResidentIds.For(6, 40)}}", "date": "2022-06-12", "kind": "accident"}"""]);
+        Run(0, "dept", "import", "--list", "warn-yingji", "--county", county, "--snapshot", "2022-06-15", "--input", warnings, "--by", actor);
+        var badWarnings = Path.Combine(_dir, "warn-bad.jsonl");
+        File.WriteAllLines(badWarnings, [$$"""{"idNumber": "{{SeededResidentIds.For(6, 50)}}", "kind": "事故{{SeededResidentIds.For(8, 906)}}"}"""]);
+        Run(2, "dept", "import", "--list", "warn-yingji", "--county", county, "--snapshot", "2022-06-16", "--input", badWarnings, "--by", actor);
+        var deliveries = Run(0, "dept", "list", "--county", county, "--as-of", "2022-06-30");
+        Assert.Contains("warn-yingji", deliveries.Stdout, StringComparison.Ordinal);
+
         Run(0, "run-nightly", "--as-of", "2022-06-30");
         var exported = Run(0, "export-findings");
         Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 0))[..14], exported.Stdout, StringComparison.Ordinal);
