@@ -7,12 +7,17 @@ namespace Monitoring.Engine.Department;
 /// <summary>Reads only a household line's id and its members' resident IDs (the shared-person pre-pass of <c>evaluate</c>).</summary>
 public static class HouseholdPeople
 {
-    /// <summary>(household id, trimmed upper-cased resident ID) of every member with an ID, line by line; unreadable lines are skipped.</summary>
-    public static IEnumerable<(string HouseholdId, string IdNumber)> Scan(IEnumerable<byte[]> lines)
+    /// <summary>
+    /// (line number, household id, trimmed upper-cased resident ID) of every member with an ID, line by line; unreadable
+    /// lines are skipped, and so are lines not in <paramref name="wanted"/> (when given) without being parsed.
+    /// </summary>
+    public static IEnumerable<(long Line, string HouseholdId, string IdNumber)> Scan(IEnumerable<byte[]> lines, IReadOnlySet<long>? wanted = null)
     {
+        long number = 0;
         foreach (var line in lines)
         {
-            if (Utf8LineReader.IsBlank(line))
+            number++;
+            if ((wanted is not null && !wanted.Contains(number)) || Utf8LineReader.IsBlank(line))
             {
                 continue;
             }
@@ -36,20 +41,20 @@ public static class HouseholdPeople
             {
                 if (RosterLineValidator.Normalise(member?.IdNumber) is { Length: > 0 } idNumber)
                 {
-                    yield return (id, idNumber);
+                    yield return (number, id, idNumber);
                 }
             }
         }
     }
 
-    /// <summary>The shared-person index of a JSON Lines file (read twice).</summary>
+    /// <summary>The shared-person index of a JSON Lines file (read twice, parsed once: see <see cref="PersonIndex.Build"/>).</summary>
     public static PersonIndex IndexFile(string path) =>
-        PersonIndex.Build(() => ScanFile(path));
+        PersonIndex.Build(wanted => ScanFile(path, wanted));
 
-    private static IEnumerable<(string, string)> ScanFile(string path)
+    private static IEnumerable<(long, string, string)> ScanFile(string path, IReadOnlySet<long>? wanted)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        foreach (var pair in Scan(new Utf8LineReader(stream).ReadLines()))
+        foreach (var pair in Scan(new Utf8LineReader(stream).ReadLines(), wanted))
         {
             yield return pair;
         }

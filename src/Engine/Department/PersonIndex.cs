@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
+
 namespace Monitoring.Engine.Department;
 
 /// <summary>
 /// The resident IDs that are members of two or more households (DATA-DUPLICATE-PERSON), each with its households in id
-/// order. Built in two passes over (household, ID) pairs so memory holds a 64-bit hash per person, not every ID.
+/// order. Built in two passes over the input so memory holds a 64-bit hash and a line number per person, not every ID.
 /// </summary>
 public sealed class PersonIndex
 {
@@ -18,27 +20,38 @@ public sealed class PersonIndex
     public IReadOnlyDictionary<string, string[]> Shared => _households;
 
     /// <summary>
-    /// <paramref name="pairs"/> is enumerated twice: (household id, trimmed upper-cased resident ID) of every member with an ID.
+    /// <paramref name="scan"/> gives (line number, household id, trimmed upper-cased resident ID) of every member with an
+    /// ID of the lines it is asked for: every line first (null), then only the lines holding an ID also seen on another
+    /// line, so the second pass parses a few lines instead of the whole input again. Line numbers must be the same in both
+    /// passes. IDs are compared by a 64-bit hash in the first pass and by their text in the second, so a hash collision
+    /// only costs a few more lines parsed.
     /// </summary>
-    public static PersonIndex Build(Func<IEnumerable<(string HouseholdId, string IdNumber)>> pairs)
+    public static PersonIndex Build(Func<IReadOnlySet<long>?, IEnumerable<(long Line, string HouseholdId, string IdNumber)>> scan)
     {
-        var first = new Dictionary<ulong, ulong>();
+        var first = new Dictionary<ulong, long>();
         var shared = new HashSet<ulong>();
-        foreach (var (household, id) in pairs())
+        var lines = new HashSet<long>();
+        foreach (var (line, _, id) in scan(null))
         {
             var key = Hash(id);
-            var owner = Hash(household);
-            if (!first.TryAdd(key, owner) && first[key] != owner)
+            ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(first, key, out var seen);
+            if (!seen)
+            {
+                firstLine = line;
+            }
+            else if (firstLine != line)
             {
                 shared.Add(key);
+                lines.Add(firstLine);
+                lines.Add(line);
             }
         }
 
-        first.Clear();
+        first = null;
         var found = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         if (shared.Count > 0)
         {
-            foreach (var (household, id) in pairs())
+            foreach (var (_, household, id) in scan(lines))
             {
                 if (shared.Contains(Hash(id)))
                 {

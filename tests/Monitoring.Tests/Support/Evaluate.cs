@@ -23,7 +23,7 @@ internal static class Evaluate
             OnProblem = problems.Add,
             OnRuleProblem = ruleProblems is null ? null : ruleProblems.Add,
             SorterMemoryLimitBytes = sorterMemory,
-            Department = new DepartmentContext(new RosterIndex(rosters ?? [], asOf), PersonIndex.Build(() => HouseholdPeople.Scan(utf8))),
+            Department = new DepartmentContext(new RosterIndex(rosters ?? [], asOf), PersonIndex.Build(wanted => HouseholdPeople.Scan(utf8, wanted))),
         };
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
         using var output = new MemoryStream();
