@@ -23,16 +23,16 @@ trap 'kill $service $run 2>/dev/null || true; rm -rf "$work"' EXIT
 # One village user per village with the most flagged households (so every user's list is long).
 "${PSQL[@]}" -c "SELECT village_code FROM household_outcomes o JOIN evaluation_runs r ON r.id = o.run_id
   WHERE o.village_code IS NOT NULL GROUP BY village_code ORDER BY count(*) DESC LIMIT $users" > "$work/villages"
-i=0
-while read -r village; do
-  i=$((i + 1))
+mapfile -t villages < "$work/villages"
+for i in $(seq 1 "$users"); do
+  village=${villages[$(( (i - 1) % ${#villages[@]} ))]}
   name="load$i"
   pass="Load-Bench-$i-pass"
   "${M[@]}" users disable --user "$name" --connection "$CS" >/dev/null 2>&1 || true
   printf '%s\n' "$pass" | "${M[@]}" users add --user "$name" --role village --area "$village" --password-stdin --connection "$CS" >/dev/null 2>&1 \
     || printf '%s\n' "$pass" | "${M[@]}" users reset-password --user "$name" --password-stdin --connection "$CS" >/dev/null
   echo "$name $pass $village" >> "$work/users"
-done < "$work/villages"
+done
 "${M[@]}" service --no-scheduler --urls "$url" --connection "$CS" > "$work/service.log" 2>&1 &
 service=$!
 for _ in $(seq 1 120); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 1; done
