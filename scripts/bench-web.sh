@@ -19,18 +19,20 @@ url=http://127.0.0.1:5091
   || { echo "bench-web: the bench database has no completed run: run scripts/bench-store.sh first" >&2; exit 1; }
 "${M[@]}" migrate --connection "$CS" >/dev/null
 work=$(mktemp -d)
+service=""; run=""
 trap 'kill $service $run 2>/dev/null || true; rm -rf "$work"' EXIT
 # One village user per village with the most flagged households (so every user's list is long).
 "${PSQL[@]}" -c "SELECT village_code FROM household_outcomes o JOIN evaluation_runs r ON r.id = o.run_id
-  WHERE o.village_code IS NOT NULL GROUP BY village_code ORDER BY count(*) DESC LIMIT $users" > "$work/villages"
+  WHERE o.village_code IS NOT NULL GROUP BY village_code ORDER BY count(*) DESC, village_code LIMIT $users" > "$work/villages"
 mapfile -t villages < "$work/villages"
 for i in $(seq 1 "$users"); do
   village=${villages[$(( (i - 1) % ${#villages[@]} ))]}
   name="load$i"
   pass="Load-Bench-$i-pass"
-  "${M[@]}" users disable --user "$name" --connection "$CS" >/dev/null 2>&1 || true
-  printf '%s\n' "$pass" | "${M[@]}" users add --user "$name" --role village --area "$village" --password-stdin --connection "$CS" >/dev/null 2>&1 \
-    || printf '%s\n' "$pass" | "${M[@]}" users reset-password --user "$name" --password-stdin --connection "$CS" >/dev/null
+  if [ "$("${PSQL[@]}" -c "SELECT count(*) FROM web_users WHERE user_name = '$name'")" = 0 ]; then
+    printf '%s\n' "$pass" | "${M[@]}" users add --user "$name" --role village --area "$village" --password-stdin --connection "$CS" >/dev/null
+  fi
+  village=$("${PSQL[@]}" -c "SELECT area_code FROM web_users WHERE user_name = '$name'")
   echo "$name $pass $village" >> "$work/users"
 done
 "${M[@]}" service --no-scheduler --urls "$url" --connection "$CS" > "$work/service.log" 2>&1 &

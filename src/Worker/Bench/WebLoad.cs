@@ -41,7 +41,17 @@ public sealed class WebLoad
         var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(_duration);
-        var tasks = _users.Select((user, index) => Task.Run(() => UserLoopAsync(user, index, samples, errors, stop.Token), CancellationToken.None)).ToArray();
+        var tasks = _users.Select((user, index) => Task.Run(async () =>
+        {
+            try
+            {
+                await UserLoopAsync(user, index, samples, errors, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // the run's end, not an error
+            }
+        }, CancellationToken.None)).ToArray();
         await Task.WhenAll(tasks).ConfigureAwait(false);
         return [.. samples.Keys.Union(errors.Keys).Order(StringComparer.Ordinal).Select(kind =>
             new WebLoadResult(kind, [.. (samples.TryGetValue(kind, out var bag) ? bag : []).Order()], errors.GetValueOrDefault(kind)))];
