@@ -292,7 +292,11 @@ public sealed class HouseholdEvaluator
     private bool _gapRuleLooked;
 
     /// <summary>The risk rules that fire for the household as known on <paramref name="date"/>, with the parameters in force then.</summary>
-    public IReadOnlyList<string> RiskRulesAsOf(HouseholdFacts household, DateOnly date)
+    public IReadOnlyList<string> RiskRulesAsOf(HouseholdFacts household, DateOnly date) =>
+        [.. RiskFindingsAsOf(household, date).Findings.Select(f => f.RuleId)];
+
+    /// <summary>The risk-only evaluation of the household as known on <paramref name="date"/> (evaluators cached per date).</summary>
+    private (IReadOnlyList<Finding> Findings, HouseholdFacts Known) RiskFindingsAsOf(HouseholdFacts household, DateOnly date)
     {
         if (!_byDate.TryGetValue(date, out var evaluator))
         {
@@ -306,7 +310,7 @@ public sealed class HouseholdEvaluator
         }
 
         var known = household.AsKnownOn?.Invoke(date) ?? throw new InvalidOperationException("无法按历史日期重建该户数据");
-        return [.. evaluator.Evaluate(known).Findings.Select(f => f.RuleId)];
+        return (evaluator.Evaluate(known).Findings, known);
     }
 
     /// <summary>
@@ -315,20 +319,9 @@ public sealed class HouseholdEvaluator
     /// </summary>
     public IReadOnlyList<string> RiskCategoriesAsOf(HouseholdFacts household, DateOnly date)
     {
-        if (!_byDate.TryGetValue(date, out var evaluator))
-        {
-            if (_byDate.Count >= MaxCachedDates)
-            {
-                _byDate.Clear();
-            }
-
-            evaluator = new HouseholdEvaluator(_ruleSet, date, _versions, riskOnly: true);
-            _byDate[date] = evaluator;
-        }
-
-        var known = household.AsKnownOn?.Invoke(date) ?? throw new InvalidOperationException("无法按历史日期重建该户数据");
+        var (findings, known) = RiskFindingsAsOf(household, date);
         var categories = new List<string>();
-        foreach (var finding in evaluator.Evaluate(known).Findings)
+        foreach (var finding in findings)
         {
             var rule = _ruleSet.Rules.First(r => r.Id == finding.RuleId);
             foreach (var category in RiskCategoryResolver.Of(rule, finding, known))
