@@ -65,21 +65,9 @@ public static class CaseVerbs
             var caseCommand = build(new CaseCommand { Name = name, Date = CommonOptions.ParseDate(result.GetValue(args.DateOption), "--date") }, args);
             var service = CaseOptions.Service(result.GetValue(args.Rules), result.GetValue(args.Connection), result.GetValue(args.Profile));
             var household = result.GetValue(args.Household)!;
-            try
-            {
-                var done = service.Execute(household, caseCommand, CaseOptions.Actor(result.GetValue(args.By)), CaseOptions.Client(), today);
-                Console.Error.WriteLine($"已登记：户 {household} {name} {caseCommand.PayloadJson()}（案件日志 #{done.LogId}，户记录版本 {done.ResultingHash[..12]}{(done.NewVersion ? "" : "，与已有版本相同")}）");
-                Report(done);
-                return ExitCodes.Success;
-            }
-            catch (CaseRejectedException ex)
-            {
-                throw new UserErrorException($"已拒绝，未作任何登记：{ex.Message}");
-            }
-            catch (KeyNotFoundException ex)
-            {
-                throw new UserErrorException(ex.Message);
-            }
+            return Recorded(
+                () => service.Execute(household, caseCommand, CaseOptions.Actor(result.GetValue(args.By)), CaseOptions.Client(), today),
+                done => $"已登记：户 {household} {name} {caseCommand.PayloadJson()}（案件日志 #{done.LogId}，户记录版本 {done.ResultingHash[..12]}{(done.NewVersion ? "" : "，与已有版本相同")}）");
         }));
         return command;
     }
@@ -109,47 +97,56 @@ public static class CaseVerbs
             var actor = CaseOptions.Actor(result.GetValue(args.By));
             var target = result.GetValue(entry);
             var why = result.GetValue(reason)!;
-            try
+            CaseCommandResult Amend()
             {
-                CaseCommandResult done;
-                if (name == CaseCommand.Correct)
+                if (name != CaseCommand.Correct)
                 {
-                    var correction = new CaseCorrection
-                    {
-                        Date = args.Date(date, "--date"),
-                        StepName = args.Get(step),
-                        Until = args.Date(args.Until, "--until"),
-                        Trigger = args.Get(args.Trigger),
-                        MonitoringType = args.Get(args.Type),
-                        HelperName = result.GetValue<string?>("--name"),
-                        MeasureKind = result.GetValue<string?>("--kind"),
-                    };
-                    if (correction.IsEmpty)
-                    {
-                        throw new UserErrorException("case correct 须给出至少一项更正后的值（--date、--step、--until、--kind、--type、--name、--trigger）");
-                    }
-
-                    done = service.Correct(household, target, why, correction, actor, CaseOptions.Client(), today);
-                }
-                else
-                {
-                    done = service.Void(household, target, why, actor, CaseOptions.Client(), today);
+                    return service.Void(household, target, why, actor, CaseOptions.Client(), today);
                 }
 
-                Console.Error.WriteLine($"已登记：户 {household} {name} #{target}（案件日志 #{done.LogId}，原登记保留；户记录版本 {done.ResultingHash[..12]}{(done.NewVersion ? "" : "，与已有版本相同")}）");
-                Report(done);
-                return ExitCodes.Success;
+                var correction = new CaseCorrection
+                {
+                    Date = args.Date(date, "--date"),
+                    StepName = args.Get(step),
+                    Until = args.Date(args.Until, "--until"),
+                    Trigger = args.Get(args.Trigger),
+                    MonitoringType = args.Get(args.Type),
+                    HelperName = result.GetValue<string?>("--name"),
+                    MeasureKind = result.GetValue<string?>("--kind"),
+                };
+                if (correction.IsEmpty)
+                {
+                    throw new UserErrorException("case correct 须给出至少一项更正后的值（--date、--step、--until、--kind、--type、--name、--trigger）");
+                }
+
+                return service.Correct(household, target, why, correction, actor, CaseOptions.Client(), today);
             }
-            catch (CaseRejectedException ex)
-            {
-                throw new UserErrorException($"已拒绝，未作任何登记：{ex.Message}");
-            }
-            catch (KeyNotFoundException ex)
-            {
-                throw new UserErrorException(ex.Message);
-            }
+
+            return Recorded(
+                Amend,
+                done => $"已登记：户 {household} {name} #{target}（案件日志 #{done.LogId}，原登记保留；户记录版本 {done.ResultingHash[..12]}{(done.NewVersion ? "" : "，与已有版本相同")}）");
         }));
         return command;
+    }
+
+    /// <summary>Records a case command (or correction) and reports it; a refusal or an unknown household writes nothing.</summary>
+    private static int Recorded(Func<CaseCommandResult> record, Func<CaseCommandResult, string> describe)
+    {
+        try
+        {
+            var done = record();
+            Console.Error.WriteLine(describe(done));
+            Report(done);
+            return ExitCodes.Success;
+        }
+        catch (CaseRejectedException ex)
+        {
+            throw new UserErrorException($"已拒绝，未作任何登记：{ex.Message}");
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new UserErrorException(ex.Message);
+        }
     }
 
     private static void Report(CaseCommandResult done)
