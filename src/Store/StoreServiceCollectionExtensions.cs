@@ -52,6 +52,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ExplainQueries>();
         services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         services.AddSingleton<Department.DepartmentDeliveryStore>();
+        services.AddSingleton<Leads.LeadService>();
         return services;
     }
 }

@@ -20,6 +20,12 @@ public sealed record CaseCommand
     public const string ReleaseStep = "release-step";
     public const string Revisit = "revisit";
 
+    /// <summary>
+    /// An event recorded on the household (a verified lead: <c>self_declared</c> or <c>department_warning</c>), not a step
+    /// staff type on the case form: it is not in <see cref="Names"/>.
+    /// </summary>
+    public const string Event = "event";
+
     /// <summary>A correction: replaces the entry <see cref="Entry"/> by the command with the values given (<see cref="Replaces"/> names it).</summary>
     public const string Correct = "correct";
 
@@ -51,6 +57,12 @@ public sealed record CaseCommand
 
     /// <summary>The measure kind (measure).</summary>
     public string? MeasureKind { get; init; }
+
+    /// <summary>The event's kind (event): an events[].kind code.</summary>
+    public string? EventKind { get; init; }
+
+    /// <summary>The event's note (event).</summary>
+    public string? Note { get; init; }
 
     /// <summary>The case-log entry a correction or void names.</summary>
     public long? Entry { get; init; }
@@ -88,6 +100,8 @@ public sealed record CaseCommand
             WriteIfSet(writer, "type", MonitoringType);
             WriteIfSet(writer, "helper", HelperName);
             WriteIfSet(writer, "kind", MeasureKind);
+            WriteIfSet(writer, "event", EventKind);
+            WriteIfSet(writer, "note", Note);
             writer.WriteEndObject();
         }
 
@@ -111,6 +125,8 @@ public sealed record CaseCommand
             MonitoringType = Get("type"),
             HelperName = Get("helper"),
             MeasureKind = Get("kind"),
+            EventKind = Get("event"),
+            Note = Get("note"),
             Entry = root.TryGetProperty("entry", out var entry) && entry.ValueKind == JsonValueKind.Number ? entry.GetInt64() : null,
             Reason = Get("reason"),
             Replaces = Get("command"),

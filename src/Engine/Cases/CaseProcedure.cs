@@ -73,6 +73,9 @@ public sealed class CaseProcedure
             case CaseCommand.Revisit:
                 Revisit(next, command);
                 break;
+            case CaseCommand.Event:
+                RecordEvent(next, command);
+                break;
             default:
                 throw new CaseRejectedException(CaseRule.Arguments, $"未知的案件命令 {command.Name}，应为以下之一：{string.Join(" | ", CaseCommand.Names)}");
         }
@@ -95,7 +98,20 @@ public sealed class CaseProcedure
             MeasureKind = Code(DomainLabels.MeasureKinds, command.MeasureKind),
             MonitoringType = Code(DomainLabels.MonitoringTypes, command.MonitoringType),
             Trigger = Code(DomainLabels.Triggers, command.Trigger),
+            EventKind = Code(DomainLabels.EventKinds, command.EventKind),
         };
+    }
+
+    /// <summary>An event (a verified lead): added once — the same date, kind and note already recorded is not added again.</summary>
+    private static void RecordEvent(HouseholdRecord household, CaseCommand command)
+    {
+        var kind = command.EventKind ?? throw new CaseRejectedException(CaseRule.Arguments, "缺少事件类别");
+        if ((household.Events ?? []).Any(e => e.Date == command.Date && e.Kind == kind && e.Note == command.Note))
+        {
+            return;
+        }
+
+        household.Events = [.. household.Events ?? [], new EventRecord { Date = command.Date, Kind = kind, Note = command.Note }];
     }
 
     private static string? Code(CodeFamily family, string? text) =>

@@ -56,6 +56,14 @@ public static class CaseReplay
             result.Events = events.Count == 0 && before.Events is null ? null : events;
         }
 
+        var recorded = commands.Where(c => c.Name == CaseCommand.Event).ToList();
+        if (recorded.Count > 0 && result.Events is { } withRecorded)
+        {
+            withRecorded.RemoveAll(e => recorded.Any(c => c.Date == e.Date && c.EventKind == e.Kind && c.Note == e.Note)
+                && !(before.Events ?? []).Any(b => b.Date == e.Date && b.Kind == e.Kind && b.Note == e.Note));
+            result.Events = withRecorded.Count == 0 && before.Events is null ? null : withRecorded;
+        }
+
         return result;
     }
 

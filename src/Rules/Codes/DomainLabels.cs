@@ -89,6 +89,46 @@ public static class DomainLabels
         new("notice", "提示"),
         new("process", "程序"));
 
+    /// <summary>
+    /// The difficulties a farmer chooses from on the self-declaration page and village staff report (leads.difficulty_kind;
+    /// docs/leads.md). A department warning's lead carries the warning's event kind instead (<see cref="EventKinds"/>,
+    /// <see cref="WarningOnlyKinds"/>).
+    /// </summary>
+    public static readonly CodeFamily DifficultyKinds = new("困难类别",
+        new("illness", "家人患病或大病", ["患病", "大病"]),
+        new("disability", "家人残疾", ["残疾"]),
+        new("accident", "意外事故", ["事故"]),
+        new("disaster", "自然灾害（房屋、庄稼受灾）", ["自然灾害", "受灾"]),
+        new("job_loss", "失业或外出务工受阻", ["失业"]),
+        new("income_drop", "收入大幅减少", ["收入减少"]),
+        new("price_drop", "农产品卖不出去或价格下跌", ["农产品价格下跌"]),
+        new("education", "孩子上学困难", ["上学困难"]),
+        new("housing", "住房不安全", ["住房"]),
+        new("water", "吃水困难", ["饮水"]),
+        new("other", "其他困难", ["其他"]));
+
+    /// <summary>Warning kinds of department lists (warn-*) that are not household event kinds.</summary>
+    public static readonly CodeFamily WarningOnlyKinds = new("部门预警类别",
+        new("new_dibao", "新纳入低保"),
+        new("new_tekun", "新纳入特困"),
+        new("new_disabled", "新增残疾"));
+
+    /// <summary>Where a lead (线索) came from (leads.source_kind).</summary>
+    public static readonly CodeFamily LeadSources = new("线索来源",
+        new("self_declaration", "农户自主申报", ["自主申报"]),
+        new("department_warning", "部门预警"),
+        new("village_report", "村级上报", ["村报告"]));
+
+    /// <summary>A lead's status (lead_status.status).</summary>
+    public static readonly CodeFamily LeadStatuses = new("线索状态",
+        new("pending", "待核实"),
+        new("confirmed", "已核实确认"),
+        new("rejected", "已核实排除"));
+
+    /// <summary>The label of a lead's difficulty: a difficulty kind, an event kind or a warning kind.</summary>
+    public static string DifficultyZh(string? code) =>
+        DifficultyKinds.Find(code)?.Zh ?? EventKinds.Find(code)?.Zh ?? WarningOnlyKinds.Zh(code);
+
     /// <summary>Every step, inclusion then release, for labels in messages of the step-order rules.</summary>
     public static string StepZh(string? step) =>
         InclusionSteps.Contains(step) ? InclusionSteps.Zh(step) : ReleaseSteps.Zh(step);

@@ -113,8 +113,11 @@ public sealed class DepartmentDeliveryStore
             copy.Complete();
         }
 
+        var leads = DepartmentLists.IsWarning(listId)
+            ? Leads.WarningLeads.Record(connection, transaction, id, listId, countyCode, snapshotDate, lines, deliveredBy, _clock.GetUtcNow())
+            : 0;
         transaction.Commit();
-        return new DeliveryResult(read, 0, id);
+        return new DeliveryResult(read, 0, id) { LeadsRaised = leads };
     }
 
     /// <summary>Every delivery, newest snapshot first within county and list; optionally one county's.</summary>
