@@ -28,6 +28,7 @@ var root = new RootCommand("防返贫动态监测规则引擎 Monitoring：按�
     NoticeListCommand.Create(),
     UsersCommand.Create(),
     DeptCommand.Create(),
+    LeadsCommand.Create(),
 };
 try
 {

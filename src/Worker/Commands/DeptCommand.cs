@@ -52,7 +52,8 @@ public static class DeptCommand
                     return ExitCodes.Success;
                 }
 
-                Console.Error.WriteLine($"已导入：{result.GetValue(list)} 县 {result.GetValue(county)} 快照 {snapshotDate:yyyy-MM-dd}，{done.Read:N0} 行（报送 #{done.DeliveryId}）");
+                Console.Error.WriteLine($"已导入：{result.GetValue(list)} 县 {result.GetValue(county)} 快照 {snapshotDate:yyyy-MM-dd}，{done.Read:N0} 行（报送 #{done.DeliveryId}）"
+                    + (DepartmentLists.IsWarning(result.GetValue(list)!) ? $"，新增线索 {done.LeadsRaised:N0} 条" : ""));
                 return ExitCodes.Success;
             }
             catch (DeliveryRefusedException ex)
