@@ -33,6 +33,7 @@ public static class MonitoringWebApplicationExtensions
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -41,6 +42,7 @@ public static class MonitoringWebApplicationExtensions
             endpoints.MapMonitoringHealth();
             endpoints.MapOpenApi("/openapi/{documentName}.json");
             endpoints.MapMonitoringApi();
+            endpoints.MapLeadApi();
             endpoints.MapRazorPages();
         });
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Web.Declaration;
 using Monitoring.Web.Health;
 using Monitoring.Web.Hosting;
 using Monitoring.Web.Paging;
@@ -26,6 +27,7 @@ public static class MonitoringWebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddMonitoringWebSecurity(configuration);
         services.AddMonitoringPages(configuration);
+        services.AddSelfDeclaration(configuration);
         services.AddRazorPages(options =>
             {
                 options.RootDirectory = "/Pages";
@@ -33,6 +35,7 @@ public static class MonitoringWebServiceCollectionExtensions
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToFolder("/Farmers");
             })
             .AddApplicationPart(typeof(MonitoringWebServiceCollectionExtensions).Assembly);
         services.AddOpenApi("v1");

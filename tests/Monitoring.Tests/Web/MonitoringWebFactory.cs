@@ -17,8 +17,12 @@ namespace Monitoring.Tests.Web;
 /// </summary>
 public sealed class MonitoringWebFactory : WebApplicationFactory<MonitoringWebFactory>
 {
-    public MonitoringWebFactory()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Configuration over the defaults (e.g. lower rate limits).</param>
+    public MonitoringWebFactory(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Db = new PostgresFixture().Migrated();
         ClientOptions.BaseAddress = new Uri("https://localhost");
         ClientOptions.AllowAutoRedirect = false;
@@ -32,7 +36,7 @@ public sealed class MonitoringWebFactory : WebApplicationFactory<MonitoringWebFa
             ["ConnectionStrings:Monitoring"] = Db.AppConnectionString,
             ["ConnectionStrings:MonitoringOwner"] = Db.ConnectionString,
             ["Nightly:RulesDirectory"] = Monitoring.Tests.Support.TestPaths.Rules,
-        }))
+        }).AddInMemoryCollection(_settings))
         .ConfigureWebHostDefaults(web =>
         {
             web.ConfigureServices((context, services) =>
