@@ -16,9 +16,6 @@ namespace Monitoring.Store.Department;
 /// </summary>
 public sealed class DepartmentRunInputs
 {
-    /// <summary>The rule that reads the shared persons.</summary>
-    public const string DuplicatePersonRule = "DATA-DUPLICATE-PERSON";
-
     private DepartmentRunInputs(IReadOnlyList<RosterSnapshot> snapshots, RosterIndex index, PersonIndex people)
     {
         Snapshots = snapshots;
@@ -53,12 +50,14 @@ public sealed class DepartmentRunInputs
 
     /// <summary>
     /// Adds to an incremental run's <c>due_households</c> the households a department change touches: every household of a
-    /// county with a snapshot the previous run did not read, every household sharing a person now, and every household
-    /// whose outcome in force says it shared one. Returns how many were added.
+    /// county with a snapshot the previous run did not read, and the partners of the households whose data changed — every
+    /// household that has, now, a resident ID the changed household has now or had when it was last evaluated (a person
+    /// added to or removed from a household changes DATA-DUPLICATE-PERSON for the other households of that person, and for
+    /// no one else). Returns how many were added.
     /// </summary>
     public long StageDue(NpgsqlConnection read, long? previousRunId, string profile)
     {
-        var read_before = new HashSet<long>();
+        var readBefore = new HashSet<long>();
         if (previousRunId is { } previous)
         {
             using var command = new NpgsqlCommand("SELECT delivery_id FROM run_roster_snapshots WHERE run_id = @run", read);
@@ -66,26 +65,33 @@ public sealed class DepartmentRunInputs
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                read_before.Add(reader.GetInt64(0));
+                readBefore.Add(reader.GetInt64(0));
             }
         }
 
-        var counties = Snapshots.Where(s => !read_before.Contains(s.Id)).Select(s => s.CountyCode).Distinct().ToArray();
-        var sharing = Context.People.Shared.Values.SelectMany(h => h).Distinct().ToArray();
+        var counties = Snapshots.Where(s => !readBefore.Contains(s.Id)).Select(s => s.CountyCode).Distinct().ToArray();
         using var stage = new NpgsqlCommand("""
+            WITH changed AS (
+                SELECT d.id, d.evaluated_hash FROM due_households d WHERE d.evaluated_hash IS DISTINCT FROM d.current_hash),
+            persons AS (
+                SELECT p.id_number FROM household_people p JOIN changed c ON c.id = p.household_id
+                UNION
+                SELECT upper(btrim(m->>'idNumber'))
+                FROM changed c JOIN household_versions v ON v.hash = c.evaluated_hash
+                CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.record->'members') = 'array' THEN v.record->'members' ELSE '[]'::jsonb END) m
+                WHERE coalesce(btrim(m->>'idNumber'), '') <> ''),
+            partners AS (SELECT DISTINCT p.household_id FROM household_people p JOIN persons USING (id_number))
             INSERT INTO due_households (id, current_hash, outcome_hash, outcome_run_id, rule_ids, candidate_type, risk_since_run_id,
                 evaluated_hash, next_change_on, gap_series)
             SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
                 s.household_hash, s.next_change_on, s.gap_series
             FROM households h
             LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = @profile
-            WHERE (h.county_code = ANY (@counties) OR h.id = ANY (@sharing) OR s.rule_ids LIKE '%' || @rule || '%')
+            WHERE (h.county_code = ANY (@counties) OR h.id IN (SELECT household_id FROM partners))
               AND NOT EXISTS (SELECT 1 FROM due_households d WHERE d.id = h.id)
             """, read) { CommandTimeout = 0 };
         stage.Parameters.AddWithValue("profile", profile);
         stage.Parameters.AddWithValue("counties", NpgsqlDbType.Array | NpgsqlDbType.Text, counties);
-        stage.Parameters.AddWithValue("sharing", NpgsqlDbType.Array | NpgsqlDbType.Text, sharing);
-        stage.Parameters.AddWithValue("rule", DuplicatePersonRule);
         var added = stage.ExecuteNonQuery();
         if (added > 0)
         {
