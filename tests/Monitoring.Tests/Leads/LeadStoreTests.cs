@@ -151,6 +151,20 @@ public sealed class LeadStoreTests : IClassFixture<PostgresFixture>
     }
 
     [Fact]
+    public void A_wrong_confirmation_is_voided_on_the_household_and_the_event_taken_back()
+    {
+        Import(Household("610728-9701", VillageA, "61072819800101971"));
+        var receipt = _leads.Declare(new SelfDeclaration("周七", ResidentIdScanner.Valid("61072819800101971"), "13600001111", VillageA, "disaster", "冰雹"), null);
+        var confirmed = _leads.Confirm(VillageStaff(VillageA), receipt.LeadId)!;
+        var cases = new CaseService(SharedCatalog.Instance, _db.DataSource, null);
+        Assert.Single(cases.Store.Load("610728-9701")!.Record.Events!);
+
+        cases.Void("610728-9701", confirmed.History[^1].CaseLogId!.Value, "误认，实为邻户", "村干部", "test", Today);
+        Assert.Empty(cases.Store.Load("610728-9701")!.Record.Events ?? []);
+        Assert.Equal(LeadStatuses.Confirmed, _leads.Get(VillageStaff(VillageA), receipt.LeadId)!.Status);
+    }
+
+    [Fact]
     public void A_bad_check_digit_phone_or_village_is_refused_by_field_in_Chinese()
     {
         var id = ResidentIdScanner.Valid("61072819800101950");

@@ -42,4 +42,12 @@ public sealed class SelfDeclarationRateLimitTests : IDisposable
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, (HttpStatusCode)429],
             [await Lookup(), await Lookup(), await Lookup(), await Lookup()]);
     }
+
+    [Fact]
+    public void A_limit_of_zero_stops_the_service_at_start()
+    {
+        using var web = new MonitoringWebFactory(new Dictionary<string, string?> { ["SelfDeclaration:SubmitPermitLimit"] = "0" });
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => web.CreateClient());
+        Assert.Contains("SubmitPermitLimit", error.Message, StringComparison.Ordinal);
+    }
 }
