@@ -90,6 +90,7 @@ public static class CaseTimelinePrinter
             {
                 CaseCommand.Correct => $"更正 #{command.Entry}（原因：{command.Reason}）→ {command.Replaces}",
                 CaseCommand.Void => $"作废 #{command.Entry}（原因：{command.Reason}）",
+                CaseCommand.Event => $"登记事件 {Monitoring.Rules.Codes.DomainLabels.EventKinds.Zh(command.EventKind)}",
                 _ => command.Name,
             };
             var amended = command.IsAmendment ? null : log.AmendmentOf(entry.Id) is { } a

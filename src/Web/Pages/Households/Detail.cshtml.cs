@@ -121,6 +121,7 @@ public sealed class DetailModel(
         CaseCommand.Visit => "入户走访",
         CaseCommand.ReleaseStep => "风险消除步骤",
         CaseCommand.Revisit => "消除后回访",
+        CaseCommand.Event => "登记事件（核实线索）",
         _ => command,
     };
 
