@@ -19,6 +19,16 @@ public sealed class CaseProcedure
     /// <summary>The note of the event <c>open</c> records for a declaration or warning not yet recorded.</summary>
     public const string OpenedEventNote = "立案登记";
 
+    /// <summary>The start of the note of the event a verified lead records (<c>线索 #12（…）</c>).</summary>
+    public const string LeadEventNotePrefix = "线索 #";
+
+    /// <summary>Whether a household event was added by a case command (an open on a declaration or warning, a verified lead).</summary>
+    public static bool IsRecordedEvent(EventRecord recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return recorded.Note is { } note && (note == OpenedEventNote || note.StartsWith(LeadEventNotePrefix, StringComparison.Ordinal));
+    }
+
     /// <summary>The release notice's minimum length (catalogue v2, county-set); read as <c>minNoticeDays</c> where the rules do not define it.</summary>
     public const string ReleaseNoticeParameter = "minReleaseNoticeDays";
 

@@ -157,6 +157,15 @@ public static class HouseholdMerger
         result.Helper = stored.Helper is null ? result.Helper : CanonicalRecord.Clone(new HouseholdRecord { Helper = stored.Helper }).Helper;
         var visits = (result.Visits ?? []).Union(stored.Visits ?? []).Order().ToList();
         result.Visits = visits.Count == 0 && result.Visits is null && stored.Visits is null ? null : visits;
+        // Events the case commands added (an open on a declaration or warning, a verified lead) stay with the household.
+        var recorded = (stored.Events ?? []).Where(CaseProcedure.IsRecordedEvent)
+            .Where(e => !(result.Events ?? []).Any(r => r.Date == e.Date && r.Kind == e.Kind && r.Note == e.Note))
+            .Select(e => CanonicalRecord.Clone(new HouseholdRecord { Events = [e] }).Events![0])
+            .ToList();
+        if (recorded.Count > 0)
+        {
+            result.Events = [.. result.Events ?? [], .. recorded];
+        }
         if (CaseStates.Of(stored.Case) is CaseState.Included or CaseState.Releasing or CaseState.Released)
         {
             result.Category = stored.Category;

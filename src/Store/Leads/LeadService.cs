@@ -290,7 +290,7 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
                 Name = CaseCommand.Event,
                 Date = lead.RaisedOn,
                 EventKind = kind,
-                Note = $"线索 #{id}（{lead.SourceZh}：{lead.DifficultyZh}）",
+                Note = $"{CaseProcedure.LeadEventNotePrefix}{id}（{lead.SourceZh}：{lead.DifficultyZh}）",
             }, caller.UserName, caller.ClientAddress is { } address ? $"web {address}" : "web", today);
             caseLogId = recorded.LogId;
         }

@@ -123,6 +123,10 @@ public sealed class LeadStoreTests : IClassFixture<PostgresFixture>
         Assert.Equal(1, Sql.Count(_db.ConnectionString, $"SELECT count(*) FROM household_changes WHERE household_id = '{Declared}' AND source = 'case'"));
         Assert.Equal(1, Sql.Count(_db.ConnectionString, $"SELECT count(*) FROM access_log WHERE action = 'lead_decision' AND detail LIKE '线索 #{lead.Id} confirmed%'"));
 
+        // The county's next JSON Lines import of the same household keeps the event the case path recorded.
+        Import(Household(Declared, VillageA, "61072819800101910"));
+        Assert.Single(cases.Store.Load(Declared)!.Record.Events!);
+
         var next = Night(Today.AddDays(1));
         Assert.Contains("EVT-DECLARED", Fired(Declared, next));
         Assert.Equal(Fired(Typed, next), Fired(Declared, next));

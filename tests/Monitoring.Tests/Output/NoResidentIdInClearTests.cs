@@ -103,6 +103,17 @@ public sealed class NoResidentIdInClearTests : IClassFixture<PostgresFixture>, I
         var deliveries = Run(0, "dept", "list", "--county", county, "--as-of", "2022-06-30");
         Assert.Contains("warn-yingji", deliveries.Stdout, StringComparison.Ordinal);
 
+        // Leads: the warning lines above (numbers in ids and notes), a village report with a number in its description,
+        // a rejection with one in its reason, a confirmation recorded on the case household.
+        Assert.Contains("部门预警", Run(0, "leads", "list", "--by", actor).Stdout, StringComparison.Ordinal);
+        Run(0, "leads", "show", "--id", "1", "--by", actor);
+        Run(0, "leads", "add", "--village", villageCode, "--household", caseId, "--kind", "other", "--description", "邻居 " + SeededResidentIds.For(8, 907), "--by", actor);
+        Run(0, "leads", "reject", "--id", "2", "--reason", "核实 " + SeededResidentIds.For(8, 908), "--by", actor);
+        Run(0, "leads", "confirm", "--id", "3", "--by", actor);
+        Run(0, "leads", "show", "--id", "3", "--by", actor);
+        Run(0, "leads", "list", "--status", "rejected");
+        Run(1, "leads", "confirm", "--id", "99", "--household", SeededResidentIds.For(1, 997));
+
         Run(0, "run-nightly", "--as-of", "2022-06-30");
         var exported = Run(0, "export-findings");
         Assert.Contains(SeededResidentIds.Masked(SeededResidentIds.For(1, 0))[..14], exported.Stdout, StringComparison.Ordinal);
