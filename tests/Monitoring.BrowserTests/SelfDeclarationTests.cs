@@ -33,9 +33,10 @@ public sealed class SelfDeclarationTests(WebAppFixture app)
         await farmer.WaitForLoadStateAsync();
         Assert.Equal("身份证号最后一位（校验位）不对，请核对后重新填写", (await farmer.Locator("#idNumber-error").InnerTextAsync()).Trim());
         Assert.Equal("", (await farmer.Locator("#phone-error").InnerTextAsync()).Trim());
+        Assert.Equal("", await farmer.GetByLabel("身份证号").InputValueAsync());
+        await Screenshots.Save(farmer, "declare");
 
         await farmer.GetByLabel("身份证号").FillAsync(HeadIdNumber);
-        await Screenshots.Save(farmer, "declare");
         await farmer.GetByRole(AriaRole.Button, new() { Name = "提交申报" }).ClickAsync();
         await farmer.WaitForLoadStateAsync();
         var receipt = await farmer.Locator("[data-receipt]").GetAttributeAsync("data-receipt");
