@@ -163,6 +163,23 @@ public sealed partial class LeadsWebTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await xian.GetAsync($"/api/v1/leads/{otherTown}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_submission_without_the_antiforgery_token_is_refused_and_stores_nothing()
+    {
+        using var farmer = _web.CreateClient();
+        var response = await farmer.PostAsync("/declare", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = "张三",
+            ["IdNumber"] = ResidentIdScanner.Valid("61072819800101801"),
+            ["Phone"] = "13912345678",
+            ["Village"] = WebStore.Village,
+            ["Kind"] = "illness",
+            ["Description"] = "说明",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, Sql.Count(_web.Db.ConnectionString, "SELECT count(*) FROM leads"));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
