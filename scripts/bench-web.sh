@@ -31,11 +31,16 @@ for i in $(seq 1 "$users"); do
   pass="Load-Bench-$i-pass"
   if [ "$("${PSQL[@]}" -c "SELECT count(*) FROM web_users WHERE user_name = '$name'")" = 0 ]; then
     printf '%s\n' "$pass" | "${M[@]}" users add --user "$name" --role village --area "$village" --password-stdin --connection "$CS" >/dev/null
+  else
+    # A user left by an earlier run may have been disabled, locked or given another password: make it usable again.
+    "${M[@]}" users enable --user "$name" --connection "$CS" >/dev/null
+    printf '%s\n' "$pass" | "${M[@]}" users reset-password --user "$name" --password-stdin --connection "$CS" >/dev/null
   fi
   village=$("${PSQL[@]}" -c "SELECT area_code FROM web_users WHERE user_name = '$name'")
   echo "$name $pass $village" >> "$work/users"
 done
-"${M[@]}" service --no-scheduler --urls "$url" --connection "$CS" > "$work/service.log" 2>&1 &
+# Plain http on the loopback interface: cookies without the Secure flag (with it, antiforgery refuses every page over http).
+Web__SecureCookies=false "${M[@]}" service --no-scheduler --urls "$url" --connection "$CS" > "$work/service.log" 2>&1 &
 service=$!
 for _ in $(seq 1 120); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$url/health/ready" >/dev/null || { cat "$work/service.log" >&2; exit 1; }
