@@ -14,7 +14,7 @@ namespace Monitoring.Worker.Bench;
 /// (<c>/api/v1/review?area=…&amp;page=N&amp;pageSize=50</c>) and the page (<c>/review?village=…&amp;p=N</c>), then a few
 /// households of that page (API and page), pausing a think time (<see cref="ThinkTime"/> ± half of it, uniformly) between
 /// requests. Every response is read to its end; a status other than 200 or a transport failure is an error, counted by
-/// its cause (status code or exception type). The run stops by itself.
+/// its cause (status code or exception type). The users sign in spread over <see cref="RampUp"/>. The run stops by itself.
 /// </summary>
 public sealed class WebLoad
 {
@@ -41,6 +41,9 @@ public sealed class WebLoad
 
     /// <summary>The share of review-list visits that open a later page (2 to 10, within the list) instead of the first.</summary>
     public double LaterPageShare { get; init; } = 0.2;
+
+    /// <summary>The users arrive (sign in) evenly spread over this time from the start, not all in the same second.</summary>
+    public TimeSpan RampUp { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Households opened (API and page) from each review-list page visited.</summary>
     public int HouseholdsPerList { get; init; } = 3;
@@ -71,8 +74,7 @@ public sealed class WebLoad
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = _baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var random = new Random(index);
-        // Users do not all arrive in the same millisecond.
-        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1000)), stop).ConfigureAwait(false);
+        await Task.Delay(RampUp * index / Math.Max(1, _users.Count), stop).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         try
         {

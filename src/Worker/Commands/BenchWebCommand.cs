@@ -18,12 +18,13 @@ public static class BenchWebCommand
         var users = new Option<string>("--users-file") { Description = "每行一个用户：用户名 密码 地区代码", Required = true };
         var duration = new Option<int>("--duration") { Description = "持续秒数", DefaultValueFactory = _ => 60 };
         var think = new Option<int>("--think-ms") { Description = "每名用户两次请求之间的平均思考时间（毫秒，每次在其 50%–150% 之间均匀取值；0：不停顿）", DefaultValueFactory = _ => 1000 };
-        var command = new Command("bench-web", "网页负载测试：多名已登录用户同时浏览待核查名单（分页）和农户页面，输出各类请求的延迟分位数和按原因分列的错误数") { url, users, duration, think };
-        command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(url)!, result.GetValue(users)!, result.GetValue(duration), result.GetValue(think))));
+        var rampUp = new Option<int>("--ramp-up-s") { Description = "用户在开始后的这段时间（秒）内均匀陆续登录", DefaultValueFactory = _ => 10 };
+        var command = new Command("bench-web", "网页负载测试：多名已登录用户同时浏览待核查名单（分页）和农户页面，输出各类请求的延迟分位数和按原因分列的错误数") { url, users, duration, think, rampUp };
+        command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(url)!, result.GetValue(users)!, result.GetValue(duration), result.GetValue(think), result.GetValue(rampUp))));
         return command;
     }
 
-    private static int Run(string url, string usersFile, int seconds, int thinkMilliseconds)
+    private static int Run(string url, string usersFile, int seconds, int thinkMilliseconds, int rampUpSeconds)
     {
         var users = File.ReadAllLines(usersFile)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -35,15 +36,19 @@ public static class BenchWebCommand
             throw new UserErrorException($"{usersFile} 中没有“用户名 密码 地区代码”格式的行");
         }
 
-        if (thinkMilliseconds < 0)
+        if (thinkMilliseconds < 0 || rampUpSeconds < 0)
         {
-            throw new UserErrorException("--think-ms 不能为负数");
+            throw new UserErrorException("--think-ms 和 --ramp-up-s 不能为负数");
         }
 
-        var load = new WebLoad(new Uri(url), users, TimeSpan.FromSeconds(seconds)) { ThinkTime = TimeSpan.FromMilliseconds(thinkMilliseconds) };
+        var load = new WebLoad(new Uri(url), users, TimeSpan.FromSeconds(seconds))
+        {
+            ThinkTime = TimeSpan.FromMilliseconds(thinkMilliseconds),
+            RampUp = TimeSpan.FromSeconds(rampUpSeconds),
+        };
         var results = load.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine($"{users.Count} 名用户，{seconds} 秒，思考时间 {thinkMilliseconds} ms ± 50%");
+        Console.WriteLine($"{users.Count} 名用户（{rampUpSeconds} 秒内陆续登录），{seconds} 秒，思考时间 {thinkMilliseconds} ms ± 50%");
         Console.WriteLine("kind                        requests  errors     p50 ms     p95 ms     p99 ms     max ms");
         foreach (var r in results)
         {
