@@ -39,6 +39,10 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
     [BindProperty(SupportsGet = true)]
     public bool New { get; set; }
 
+    /// <summary>Only one status: <c>pending</c> (待核查) or <c>confirmed</c> (已确认); empty: both.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
     /// <summary>The page number (query <c>p</c>, from 1; <c>page</c> is a route value of Razor Pages).</summary>
     [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
@@ -102,7 +106,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
 
     /// <summary>The link to another page of the list with the same filters.</summary>
     public string PageLink(int number) =>
-        $"/review?village={Uri.EscapeDataString(Village ?? "")}&rule={Uri.EscapeDataString(Rule ?? "")}&new={(New ? "true" : "false")}&p={number}";
+        $"/review?village={Uri.EscapeDataString(Village ?? "")}&rule={Uri.EscapeDataString(Rule ?? "")}&new={(New ? "true" : "false")}&status={Uri.EscapeDataString(Status ?? "")}&p={number}";
 
     public IActionResult OnPostConfirm(string householdId) => Decide(householdId, ReviewStatuses.Confirm, null, null);
 
@@ -137,10 +141,11 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
             Problem = ex is ArgumentException ? ex.Message.Split(" (Parameter", StringSplitOptions.None)[0] : ex.Message;
         }
 
-        return RedirectToPage(new { Village, Rule, New, p = PageNumber });
+        return RedirectToPage(new { Village, Rule, New, Status, p = PageNumber });
     }
 
-    private ReviewFilter Filter() => new(Village, Rule, New && LastNight is not null);
+    private ReviewFilter Filter() => new(Village, Rule, New && LastNight is not null,
+        Status is ReviewStatuses.Pending or ReviewStatuses.Confirmed ? Status : null);
 
     private void Load()
     {

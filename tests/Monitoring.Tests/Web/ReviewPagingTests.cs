@@ -121,7 +121,7 @@ public sealed class ReviewPagingTests : IDisposable
         WebStore.RunNight(_web, Night.AddDays(1));
         var first = WebUtility.HtmlDecode(await client.GetStringAsync($"/review?village={WebStore.Village}"));
         Assert.Contains("共 55 户，第 1/2 页", first, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/review?village={WebStore.Village}&rule=&new=false&p=2\" rel=\"next\"", first, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/review?village={WebStore.Village}&rule=&new=false&status=&p=2\" rel=\"next\"", first, StringComparison.Ordinal);
         var second = WebUtility.HtmlDecode(await client.GetStringAsync($"/review?village={WebStore.Village}&p=2"));
         Assert.Contains("第 2 页，共 2 页", second, StringComparison.Ordinal);
         Assert.Equal(5, second.Split("data-household=", StringSplitOptions.None).Length - 1);
@@ -133,6 +133,8 @@ public sealed class ReviewPagingTests : IDisposable
         var newOnly = WebUtility.HtmlDecode(await client.GetStringAsync($"/review?village={WebStore.Village}&new=true"));
         Assert.Contains($"共 {sinceLastNight} 户", newOnly, StringComparison.Ordinal);
         Assert.Contains("checked=\"checked\"", newOnly, StringComparison.Ordinal);
+        var confirmedOnly = WebUtility.HtmlDecode(await client.GetStringAsync($"/review?village={WebStore.Village}&status=confirmed"));
+        Assert.Contains("共 0 户", confirmedOnly, StringComparison.Ordinal);
         var xlsx = await client.GetAsync($"/review?handler=xlsx&village={WebStore.Village}");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
