@@ -104,6 +104,53 @@ public sealed class RuleLoaderErrorTests : IDisposable
         Assert.Contains("行", error.Item, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("id: CASE-OPEN\n", "id: CASE-OPENED\n", "CASE-OPENED", "未知")]
+    [InlineData("id: CASE-NOT-RELEASED\n", "id: CASE-OPEN\n", "CASE-OPEN", "重复")]
+    [InlineData("source: \"household-format.md monitoringType\"\n", "source: \"\"\n", "CASE-MONITORING-TYPE", "source")]
+    [InlineData("titleZh: 同一事项不重复登记\n", "titleZh: \" \"\n", "CASE-DUPLICATE", "titleZh")]
+    public void A_broken_case_checks_file_names_the_file_and_the_check(string from, string to, string id, string reason)
+    {
+        Edit("case-checks.yaml", from, to);
+        var error = Assert.Throws<RuleLoadException>(() => RuleCatalogLoader.Load(_copy));
+        Assert.Equal("rules/case-checks.yaml", error.File);
+        Assert.Equal(id, error.Item);
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"rules/case-checks.yaml: {id}: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_case_check_left_out_of_the_file_is_named()
+    {
+        var path = Path.Combine(_copy, "case-checks.yaml");
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf("  - id: CASE-ARGUMENTS", StringComparison.Ordinal);
+        Assert.True(start > 0);
+        File.WriteAllText(path, text[..start]);
+        var error = Assert.Throws<RuleLoadException>(() => RuleCatalogLoader.Load(_copy));
+        Assert.Equal("rules/case-checks.yaml", error.File);
+        Assert.Equal("CASE-ARGUMENTS", error.Item);
+        Assert.Contains("缺少", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_case_checks_file_stops_loading_but_a_stored_rule_set_loads_without_it()
+    {
+        File.Delete(Path.Combine(_copy, "case-checks.yaml"));
+        var error = Assert.Throws<RuleLoadException>(() => RuleCatalogLoader.Load(_copy));
+        Assert.Equal("rules/case-checks.yaml", error.File);
+        Assert.Empty(RuleCatalogLoader.LoadStored(_copy).CaseChecks);
+    }
+
+    [Fact]
+    public void A_profile_may_not_disable_a_rule_the_case_commands_refuse_by()
+    {
+        File.AppendAllText(Path.Combine(_copy, "profiles/sichuan-baofan-2022.yaml"), "disabledRules: [PROC-NOTICE-SHORT]\n");
+        var error = Assert.Throws<RuleLoadException>(() => RuleCatalogLoader.Load(_copy));
+        Assert.Equal("rules/profiles/sichuan-baofan-2022.yaml", error.File);
+        Assert.Equal("PROC-NOTICE-SHORT", error.Item);
+    }
+
     private void Edit(string relative, string from, string to)
     {
         var path = Path.Combine(_copy, relative);
