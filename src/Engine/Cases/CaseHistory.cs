@@ -1,4 +1,5 @@
 using Monitoring.Rules.Cases;
+using Monitoring.Rules.Codes;
 
 namespace Monitoring.Engine.Cases;
 
@@ -59,7 +60,7 @@ public sealed class CaseHistory
 
         if (entry.Command.IsAmendment)
         {
-            throw rules.Refusal(CaseRuleIds.Correction, $"#{entryId} 本身是{(entry.Command.Name == CaseCommand.Void ? "作废" : "更正")}记录，请指明被更正的原始登记 #{entry.Command.Entry}");
+            throw rules.Refusal(CaseRuleIds.Correction, $"#{entryId} 本身是{DomainLabels.CaseCommands.Zh(entry.Command.Name)}记录，请指明被更正的原始登记 #{entry.Command.Entry}");
         }
 
         if (AmendmentOf(entryId) is { Command.Name: CaseCommand.Void } voided)
