@@ -14,19 +14,9 @@ namespace Monitoring.Tests.Cases;
 /// </summary>
 public sealed class CaseRefusalRulesTests : IDisposable
 {
-    private readonly string _copy = Path.Combine(Path.GetTempPath(), "monitoring-rules-" + Guid.NewGuid().ToString("N"));
+    private readonly RulesDirectoryCopy _rules = new();
 
-    public CaseRefusalRulesTests()
-    {
-        foreach (var file in Directory.EnumerateFiles(TestPaths.Rules, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_copy, Path.GetRelativePath(TestPaths.Rules, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    public void Dispose() => Directory.Delete(_copy, recursive: true);
+    public void Dispose() => _rules.Dispose();
 
     /// <summary>One refusal of every PROC-* rule the case commands enforce, under <paramref name="procedure"/>.</summary>
     private static Dictionary<string, CaseRejectedException> ProcedureRefusals(CaseProcedure procedure)
@@ -79,10 +69,10 @@ public sealed class CaseRefusalRulesTests : IDisposable
     [Fact]
     public void Editing_a_rules_source_and_title_or_a_checks_clause_moves_the_refusal()
     {
-        Edit("workflows/30-procedure.json", "\"titleZh\": \"村内公示不足规定天数\"", "\"titleZh\": \"村内公示天数不足（改）\"");
-        Edit("workflows/30-procedure.json", "\"source\": \"001_1f8f6f79665227f8.txt 附#49\"", "\"source\": \"001_1f8f6f79665227f8.txt 附#48\"");
-        Edit("case-checks.yaml", "source: \"004_74b120e6d88ff1fb.txt #3\"\n    titleZh: 回访在县级公告风险消除之后进行", "source: \"004_74b120e6d88ff1fb.txt #2\"\n    titleZh: 回访在县级公告风险消除之后进行");
-        var procedure = new CaseProcedure(RuleCatalogLoader.Load(_copy).ForProfile(Zhenba));
+        _rules.Edit("workflows/30-procedure.json", "\"titleZh\": \"村内公示不足规定天数\"", "\"titleZh\": \"村内公示天数不足（改）\"");
+        _rules.Edit("workflows/30-procedure.json", "\"source\": \"001_1f8f6f79665227f8.txt 附#49\"", "\"source\": \"001_1f8f6f79665227f8.txt 附#48\"");
+        _rules.Edit("case-checks.yaml", "source: \"004_74b120e6d88ff1fb.txt #3\"\n    titleZh: 回访在县级公告风险消除之后进行", "source: \"004_74b120e6d88ff1fb.txt #2\"\n    titleZh: 回访在县级公告风险消除之后进行");
+        var procedure = new CaseProcedure(RuleCatalogLoader.Load(_rules.Path).ForProfile(Zhenba));
 
         var notice = ProcedureRefusals(procedure)[CaseRuleIds.NoticeShort];
         Assert.Equal(new CaseRule("PROC-NOTICE-SHORT", "001 附#48", "村内公示天数不足（改）"), notice.Rule);
@@ -93,13 +83,5 @@ public sealed class CaseRefusalRulesTests : IDisposable
             Release("department_review", "2022-03-10"), Release("county_announcement", "2022-03-15"));
         var revisit = Assert.Throws<CaseRejectedException>(() => procedure.Apply(released, Simple(CaseCommand.Revisit, "2022-03-15"), D("2022-03-20")));
         Assert.StartsWith("CASE-NOT-RELEASED（004 #2）：", revisit.Message, StringComparison.Ordinal);
-    }
-
-    private void Edit(string relative, string from, string to)
-    {
-        var path = Path.Combine(_copy, relative);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 }
