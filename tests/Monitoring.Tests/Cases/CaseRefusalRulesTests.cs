@@ -67,6 +67,19 @@ public sealed class CaseRefusalRulesTests : IDisposable
     }
 
     [Fact]
+    public void The_refusal_table_of_docs_cases_md_gives_each_rules_clause_as_the_rule_set_has_it()
+    {
+        var doc = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "cases.md"));
+        var rules = new CaseProcedure(SharedCatalog.Instance.ForProfile(Zhenba)).Rules;
+        var missing = CaseRuleIds.CatalogueRules.Where(id => id != CaseRuleIds.ReleasePremature).Concat(CaseRuleIds.Checks)
+            .Select(rules.Get)
+            .Where(rule => !doc.Contains($"\n| {rule.Id} | {rule.Clause} |", StringComparison.Ordinal))
+            .Select(rule => $"{rule.Id}（{rule.Clause}）")
+            .ToList();
+        Assert.True(missing.Count == 0, "docs/cases.md lacks: " + string.Join("、", missing));
+    }
+
+    [Fact]
     public void Editing_a_rules_source_and_title_or_a_checks_clause_moves_the_refusal()
     {
         _rules.Edit("workflows/30-procedure.json", "\"titleZh\": \"村内公示不足规定天数\"", "\"titleZh\": \"村内公示天数不足（改）\"");
