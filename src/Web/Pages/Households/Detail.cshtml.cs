@@ -8,6 +8,7 @@ using Monitoring.Engine.Explaining;
 using Monitoring.Engine.Facts;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Codes;
 using Monitoring.Rules.Expressions;
 using Monitoring.Store.Cases;
 using Monitoring.Store.Web;
@@ -111,19 +112,8 @@ public sealed class DetailModel(
 
     public string Describe(string? source) => sources.Describe(source);
 
-    public static string CommandZh(string command) => command switch
-    {
-        CaseCommand.Open => "立案",
-        CaseCommand.Step => "识别步骤",
-        CaseCommand.Helper => "明确帮扶责任人",
-        CaseCommand.Plan => "制定帮扶计划",
-        CaseCommand.Measure => "落实帮扶措施",
-        CaseCommand.Visit => "入户走访",
-        CaseCommand.ReleaseStep => "风险消除步骤",
-        CaseCommand.Revisit => "消除后回访",
-        CaseCommand.Event => "登记事件（核实线索）",
-        _ => command,
-    };
+    /// <summary>The case command's Chinese label (<see cref="DomainLabels.CaseCommands"/>).</summary>
+    public static string CommandZh(string command) => DomainLabels.CaseCommands.Zh(command);
 
     public static string ObligationClass(ObligationStatus status) => status switch
     {
