@@ -244,7 +244,7 @@ public static class DomainLabels
     [
         InclusionSteps, ReleaseSteps, MeasureKinds, Categories, MonitoringTypes, Triggers, EventKinds, RiskCategories, Severities,
         Relations, Sexes, Health, ChronicDiseases, LaborCapacities, EmploymentStatuses, EmploymentPlaces, Schooling, Assistance,
-        HousingSafety, CareGroupKinds, CareLevels, CaseStates, CaseCommands, DifficultyKinds, WarningOnlyKinds, LeadSources, LeadStatuses,
+        HousingSafety, CareGroupKinds, CareLevels, CaseStates, CaseCommands, DifficultyKinds, LeadSources, LeadStatuses,
     ];
 
     /// <summary>Every step, inclusion then release, for labels in messages of the step-order rules.</summary>

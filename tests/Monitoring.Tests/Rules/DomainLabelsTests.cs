@@ -61,7 +61,7 @@ public sealed partial class DomainLabelsTests
 
         Assert.All(Enum.GetValues<CaseState>(), state => Assert.Equal(DomainLabels.CaseStates.Find(state.ToString())!.Zh, CaseStates.Zh(state)));
         Assert.Equal(Enum.GetNames<CaseState>(), DomainLabels.CaseStates.Values);
-        Assert.Equal(CaseCommand.Names.Append(CaseCommand.Correct).Append(CaseCommand.Void).Order(StringComparer.Ordinal), DomainLabels.CaseCommands.Values.Order(StringComparer.Ordinal));
+        Assert.Equal(CaseCommand.Names.Append(CaseCommand.Correct).Append(CaseCommand.Void).Append(CaseCommand.Event).Order(StringComparer.Ordinal), DomainLabels.CaseCommands.Values.Order(StringComparer.Ordinal));
     }
 
     [Fact]
