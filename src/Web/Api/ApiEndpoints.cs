@@ -39,12 +39,12 @@ public static class ApiEndpoints
             .Produces<HouseholdResponse>().Produces<ApiError>(StatusCodes.Status404NotFound)
             .WithSummary("农户：记录（身份证号已遮蔽）、当前发现、案件及其日志、核查决定（记入访问日志）");
 
-        read.MapGet("/households/{id}/explain", (HttpContext http, string id, long? run, ExplainQueries explain, Monitoring.Store.Exporting.FindingsExporter runs) =>
-                Scoped(http, caller => (run ?? runs.LatestCompletedRun()) is { } runId && explain.Explain(caller, id, runId) is { } result
-                    ? Results.Ok(ExplainResponse.From(result))
+        read.MapGet("/households/{id}/explain", (HttpContext http, string id, long? run, ExplainQueries explain, Monitoring.Web.Sources.SourceDocuments sources) =>
+                Scoped(http, caller => explain.Explain(caller, id, run) is { } result
+                    ? Results.Ok(ExplainResponse.From(result, sources))
                     : Results.Json(new ApiError($"没有农户 {id} 或批次 {run}"), statusCode: StatusCodes.Status404NotFound)))
             .Produces<ExplainResponse>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict)
-            .WithSummary("重放：该户在批次 run（缺省为最近一次）当晚的每条规则，触发与否、条件及其取值，是否复现存储的结果（记入访问日志）");
+            .WithSummary("重放：该户在批次 run（缺省为最近一次完成的批次）当晚的每条规则，触发与否、依据、条件及其取值、参数及出处，是否复现存储的结果（记入访问日志）");
         read.MapGet("/due", (HttpContext http, string? area, int? within, DateOnly? asOf, Monitoring.Store.Cases.AreaCaseLists lists, TimeProvider clock) =>
                 Scoped(http, caller =>
                 {

@@ -25,7 +25,6 @@ public static class MonitoringPagesServiceCollectionExtensions
         services.AddSingleton<PageDates>();
         services.AddSingleton<ScopedCaseCommands>();
         services.AddSingleton<HouseholdNightHistory>();
-        services.AddSingleton<AuditQueries>();
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section));
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<StoreExceptionPageFilter>());
         return services;

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Explaining;
-using Monitoring.Engine.Facts;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Expressions;
 using Monitoring.Store.Cases;
+using Monitoring.Store.Replay;
 using Monitoring.Store.Web;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
@@ -27,6 +27,7 @@ namespace Monitoring.Web.Pages.Households;
 public sealed class DetailModel(
     HouseholdQueries households,
     HouseholdNightHistory history,
+    ExplainQueries explain,
     CaseService cases,
     ScopedCaseCommands commands,
     SourceDocuments sources,
@@ -58,6 +59,12 @@ public sealed class DetailModel(
     public IReadOnlyList<HouseholdNight> Nights { get; private set; } = [];
 
     public IReadOnlyList<HouseholdVersionRow> Versions { get; private set; } = [];
+
+    /// <summary>The replay of the latest completed night (<see cref="ExplainQueries"/>) the 逐条说明 is taken from.</summary>
+    public ReplayResult? Replay { get; private set; }
+
+    /// <summary>Why the latest night cannot be replayed for this household (Chinese), if so.</summary>
+    public string? ReplayRefused { get; private set; }
 
     public RuleExplanation? Explanation { get; private set; }
 
@@ -171,8 +178,16 @@ public sealed class DetailModel(
         ReleaseSteps = [.. StepNames.ReleaseSteps.Where(s => ScopedCaseCommands.MayRecord(caller, s))];
         if (!string.IsNullOrEmpty(Why))
         {
-            var facts = HouseholdFactsBuilder.Build(Record, Date);
-            Explanation = new HouseholdExplainer(RuleSet, Date).Explain(facts, null).FirstOrDefault(e => e.Rule.Id == Why);
+            try
+            {
+                Replay = View.RunId is { } run ? explain.Explain(caller, Id, run) : null;
+                ReplayRefused = View.RunId is null ? "尚无已完成的评估批次" : null;
+                Explanation = Replay?.Explanations.FirstOrDefault(e => e.Rule.Id == Why);
+            }
+            catch (ReplayRefusedException refused)
+            {
+                ReplayRefused = refused.Message;
+            }
         }
 
         return true;
