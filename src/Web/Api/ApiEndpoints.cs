@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Engine.Cases;
 using Monitoring.Store.Access;
+using Monitoring.Store.Runs;
+using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
 using Monitoring.Web.Security;
 
@@ -55,12 +57,13 @@ public static class ApiEndpoints
         read.MapGet("/notices", (HttpContext http, string? village, DateOnly? asOf, Monitoring.Store.Cases.AreaCaseLists lists, TimeProvider clock) =>
                 Scoped(http, caller => Results.Ok(lists.Notice(caller, village ?? "", asOf ?? Today(clock)).Select(NoticeItem.From).ToList())))
             .Produces<List<NoticeItem>>().WithSummary("公示名单：该村在 asOf 当日正在公示的农户（不含身份证号等）");
-        read.MapGet("/runs", (HttpContext http, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.List(caller))))
-            .Produces<List<RunHeader>>().WithSummary("评估批次（最新在前）");
-        read.MapGet("/runs/{id:long}", (HttpContext http, long id, ScopedRunQueries runs) =>
-                Scoped(http, caller => runs.Get(caller, id) is { } run ? Results.Ok(run) : Results.Json(new ApiError($"没有评估批次 {id}"), statusCode: StatusCodes.Status404NotFound)))
+        read.MapGet("/runs", (HttpContext http, RunQueries runs) => Scoped(http, caller => Results.Ok(runs.List(limit: 100, caller: caller))))
+            .Produces<List<StoredRun>>().WithSummary("评估批次（最新在前）");
+        read.MapGet("/runs/{id:long}", (HttpContext http, long id, RunQueries runs) =>
+                Scoped(http, caller => runs.Detail(caller, id) is { } run ? Results.Ok(run) : Results.Json(new ApiError($"没有评估批次 {id}"), statusCode: StatusCodes.Status404NotFound)))
             .Produces<RunDetail>().WithSummary("一个评估批次及其在本辖区的计数");
-        read.MapGet("/dashboard", (HttpContext http, string? area, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.Dashboard(caller, area))))
+        read.MapGet("/dashboard", (HttpContext http, string? area, AreaStatistics statistics, ReviewService reviews) =>
+                Scoped(http, caller => Results.Ok(Dashboard.From(statistics.For(caller, area, byVillage: true), reviews.List(caller, area)))))
             .Produces<Dashboard>().WithSummary("统计：按村计数、按规则的发现数、漏斗、近期趋势");
 
         api.MapPost("/households/{id}/review", (HttpContext http, string id, ReviewDecisionRequest request, ReviewService reviews) =>

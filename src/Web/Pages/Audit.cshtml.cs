@@ -4,11 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitoring.Engine.Explaining;
 using Monitoring.Store.Replay;
-using Monitoring.Store.Statistics;
+using Monitoring.Store.Runs;
 using Monitoring.Store.Web;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
-using RunSummary = Monitoring.Store.Statistics.RunSummary;
 
 namespace Monitoring.Web.Pages;
 
@@ -19,7 +18,7 @@ namespace Monitoring.Web.Pages;
 /// the access log of the household (auditors).
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.Read)]
-public sealed class AuditModel(ExplainQueries explain, RunSummaries runs, AccessLog accessLog) : PageModel
+public sealed class AuditModel(ExplainQueries explain, RunQueries runs, AccessLog accessLog) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Household { get; set; }
@@ -27,7 +26,7 @@ public sealed class AuditModel(ExplainQueries explain, RunSummaries runs, Access
     [BindProperty(SupportsGet = true)]
     public long? Run { get; set; }
 
-    public IReadOnlyList<RunSummary> Runs { get; private set; } = [];
+    public IReadOnlyList<StoredRun> Runs { get; private set; } = [];
 
     /// <summary>The replay (null before a household is chosen, or when the run cannot be replayed for it).</summary>
     public ReplayResult? Replay { get; private set; }
@@ -49,7 +48,7 @@ public sealed class AuditModel(ExplainQueries explain, RunSummaries runs, Access
     public IActionResult OnGet()
     {
         var caller = this.CallerOf();
-        Runs = runs.Recent(60);
+        Runs = runs.List(limit: 60, caller: caller);
         CanReadLog = caller.CanAudit;
         Run ??= Runs.FirstOrDefault(r => r.Status == "completed")?.Id;
         if (string.IsNullOrWhiteSpace(Household) || Run is null)
