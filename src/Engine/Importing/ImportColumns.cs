@@ -17,22 +17,17 @@ public static partial class ImportColumns
 
     public static readonly CodeMap MonitoringTypes = CodeMap.From(DomainLabels.MonitoringTypes);
 
-    public static readonly CodeMap Relations = new(DomainCodes.Relations,
-        ("head", ["户主", "本人"]), ("spouse", ["配偶"]), ("child", ["子女", "之子", "之女", "儿子", "女儿"]),
-        ("parent", ["父母", "之父", "之母", "父亲", "母亲"]), ("grandchild", ["孙子女", "之孙子", "之孙女", "孙子", "孙女"]), ("other", ["其他"]));
+    public static readonly CodeMap Relations = CodeMap.From(DomainLabels.Relations);
 
-    public static readonly CodeMap Sexes = new(DomainCodes.Sexes, ("M", ["男"]), ("F", ["女"]));
+    public static readonly CodeMap Sexes = CodeMap.From(DomainLabels.Sexes);
 
-    public static readonly CodeMap Health = new(DomainCodes.Health,
-        ("healthy", ["健康"]), ("chronic", ["长期慢性病"]), ("serious", ["患大病", "患有大病"]), ("disabled", ["残疾"]));
+    public static readonly CodeMap Health = CodeMap.From(DomainLabels.Health);
 
     public static readonly CodeMap ChronicDiseases = new(DomainCodes.ChronicDiseases,
         ("hypertension", ["高血压"]), ("diabetes", ["糖尿病"]), ("severe_mental", ["重性精神病", "严重精神障碍"]),
         ("tuberculosis", ["肺结核"]), ("other", ["其他"]));
 
-    public static readonly CodeMap LaborCapacities = new(DomainCodes.LaborCapacities,
-        ("full", ["普通劳动力"]), ("skilled", ["技能劳动力"]), ("weak", ["弱劳动力或半劳动力", "弱劳动力", "半劳动力"]),
-        ("lost", ["丧失劳动力"]), ("none", ["无劳动力"]));
+    public static readonly CodeMap LaborCapacities = CodeMap.From(DomainLabels.LaborCapacities);
 
     public static readonly CodeMap EmploymentStatuses = new(DomainCodes.EmploymentStatuses,
         ("employed", ["务工"]), ("unemployed", ["失业"]), ("not_in_labor_force", ["非劳动力"]));

@@ -7,11 +7,11 @@ public static class DomainCodes
 {
     public static readonly string[] Categories = [.. DomainLabels.Categories.Values];
     public static readonly string[] MonitoringTypes = [.. DomainLabels.MonitoringTypes.Values];
-    public static readonly string[] Relations = ["head", "spouse", "child", "parent", "grandchild", "other"];
-    public static readonly string[] Sexes = ["M", "F"];
-    public static readonly string[] Health = ["healthy", "chronic", "serious", "disabled"];
+    public static readonly string[] Relations = [.. DomainLabels.Relations.Values];
+    public static readonly string[] Sexes = [.. DomainLabels.Sexes.Values];
+    public static readonly string[] Health = [.. DomainLabels.Health.Values];
     public static readonly string[] ChronicDiseases = ["hypertension", "diabetes", "severe_mental", "tuberculosis", "other"];
-    public static readonly string[] LaborCapacities = ["full", "skilled", "weak", "lost", "none"];
+    public static readonly string[] LaborCapacities = [.. DomainLabels.LaborCapacities.Values];
     public static readonly string[] EmploymentStatuses = ["employed", "unemployed", "not_in_labor_force"];
     public static readonly string[] EmploymentPlaces = ["in_county", "in_province", "out_of_province"];
     public static readonly string[] Schooling = ["enrolled", "home_teaching", "exempt_health", "not_enrolled", "not_applicable"];

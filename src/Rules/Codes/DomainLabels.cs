@@ -83,6 +83,46 @@ public static class DomainLabels
         new("basic_living", "基本生活"),
         new("other", "其他"));
 
+    /// <summary>A member's relation to the head of household (members[].relation).</summary>
+    public static readonly CodeFamily Relations = new("与户主关系",
+        new("head", "户主", ["本人"]),
+        new("spouse", "配偶"),
+        new("child", "子女", ["之子", "之女", "儿子", "女儿"]),
+        new("parent", "父母", ["之父", "之母", "父亲", "母亲"]),
+        new("grandchild", "孙子女", ["之孙子", "之孙女", "孙子", "孙女"]),
+        new("other", "其他"));
+
+    /// <summary>Sex (members[].sex).</summary>
+    public static readonly CodeFamily Sexes = new("性别", new("M", "男"), new("F", "女"));
+
+    /// <summary>Health (members[].health).</summary>
+    public static readonly CodeFamily Health = new("健康状况",
+        new("healthy", "健康"),
+        new("chronic", "长期慢性病"),
+        new("serious", "患大病", ["患有大病"]),
+        new("disabled", "残疾"));
+
+    /// <summary>Labour capacity (members[].laborCapacity).</summary>
+    public static readonly CodeFamily LaborCapacities = new("劳动能力",
+        new("full", "普通劳动力"),
+        new("skilled", "技能劳动力"),
+        new("weak", "弱劳动力或半劳动力", ["弱劳动力", "半劳动力"]),
+        new("lost", "丧失劳动力"),
+        new("none", "无劳动力"));
+
+    /// <summary>Case commands (case_log.command; the CLI's <c>case</c> verbs and the household page's forms).</summary>
+    public static readonly CodeFamily CaseCommands = new("案件命令",
+        new("open", "立案"),
+        new("step", "识别步骤"),
+        new("helper", "明确帮扶责任人"),
+        new("plan", "制定帮扶计划"),
+        new("measure", "落实帮扶措施"),
+        new("visit", "入户走访"),
+        new("release-step", "风险消除步骤"),
+        new("revisit", "消除后回访"),
+        new("correct", "更正"),
+        new("void", "作废"));
+
     /// <summary>Finding severities (rules' severity).</summary>
     public static readonly CodeFamily Severities = new("发现级别",
         new("risk", "风险"),

@@ -58,15 +58,8 @@ public sealed class MemberFacts
     /// <summary>Labour capacity full or skilled (有劳动能力).</summary>
     public bool IsLaborer => LaborCapacity is "full" or "skilled";
 
-    public string RelationZh => Relation switch
-    {
-        "head" => "户主",
-        "spouse" => "配偶",
-        "child" => "子女",
-        "parent" => "父母",
-        "grandchild" => "孙子女",
-        _ => "其他成员",
-    };
+    /// <summary>The relation's label (<see cref="Codes.DomainLabels.Relations"/>); 其他成员 for any other relation.</summary>
+    public string RelationZh => Relation is not "other" && Codes.DomainLabels.Relations.Contains(Relation) ? Codes.DomainLabels.Relations.Zh(Relation) : "其他成员";
 
     public bool HasDisease(string disease) => ChronicDiseases.Contains(disease);
 

@@ -1,14 +1,31 @@
 using Monitoring.Store.Access;
+using Monitoring.Store.History;
 using Npgsql;
 
 namespace Monitoring.Store.Web;
 
 /// <summary>
 /// A household's history for its page: the outcome of every night it changed (the stored outcomes, newest first, with
-/// the rules that fired) and its record versions. Null when the household does not exist for the caller.
+/// the rules that fired), its record versions and its change log (<see cref="HouseholdHistory"/>, the timeline
+/// <c>history</c> prints). Null when the household does not exist for the caller.
 /// </summary>
-public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource)
+public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource, HouseholdHistory history)
 {
+    /// <summary>The household's change log, newest first: what changed, when, by which import or command.</summary>
+    public IReadOnlyList<HouseholdTimelineEntry>? Timeline(Caller caller, string householdId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        using (var connection = dataSource.OpenConnection())
+        {
+            if (ScopedHouseholds.VillageOf(connection, caller, householdId) is null)
+            {
+                return null;
+            }
+        }
+
+        return [.. history.Timeline(householdId).Reverse()];
+    }
+
     public IReadOnlyList<HouseholdNight>? Nights(Caller caller, string householdId)
     {
         ArgumentNullException.ThrowIfNull(caller);

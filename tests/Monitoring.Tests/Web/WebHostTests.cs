@@ -180,13 +180,13 @@ public sealed class WebHostTests : IDisposable
         Assert.Equal(replay["storedFindings"]!.GetValue<int>(), replay["replayedFindings"]!.GetValue<int>());
 
         // The 审计 page is the same replay: why flagged and why not, with the legal source and the parameters in force.
-        var page = await auditor.GetStringAsync($"/audit?household=610728-6101&run={first}");
+        var page = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/audit?household=610728-6101&run={first}"));
         Assert.Contains("reproduced: true", page, StringComparison.Ordinal);
         Assert.Contains("data-rule=\"INC-BELOW-LINE\"", page, StringComparison.Ordinal);
         Assert.Contains("未触发", page, StringComparison.Ordinal);
         Assert.Contains("monitoringLine", page, StringComparison.Ordinal);
         Assert.Empty(Monitoring.Tests.Support.ResidentIdScanner.Find(page));
-        var why = await auditor.GetStringAsync("/households/610728-6101?why=HOU-DANGEROUS");
+        var why = WebUtility.HtmlDecode(await auditor.GetStringAsync("/households/610728-6101?why=HOU-DANGEROUS"));
         Assert.Contains("data-rule=\"HOU-DANGEROUS\"", why, StringComparison.Ordinal);
         Assert.Contains("reproduced: true", why, StringComparison.Ordinal);
         var latest = JsonNode.Parse(await auditor.GetStringAsync("/api/v1/households/610728-6101/explain"))!;

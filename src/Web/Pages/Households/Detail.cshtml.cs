@@ -7,8 +7,10 @@ using Monitoring.Engine.Cases;
 using Monitoring.Engine.Explaining;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
+using Monitoring.Rules.Codes;
 using Monitoring.Rules.Expressions;
 using Monitoring.Store.Cases;
+using Monitoring.Store.History;
 using Monitoring.Store.Replay;
 using Monitoring.Store.Web;
 using Monitoring.Web.Paging;
@@ -19,7 +21,8 @@ namespace Monitoring.Web.Pages.Households;
 
 /// <summary>
 /// 农户: the record (resident IDs masked), current findings with their sentences and the document title and clause of each
-/// source, "why not" for any rule, the outcome of every night it changed, its record versions, the case timeline with
+/// source, "why / why not" for any rule (the replay of the latest night), the outcome of every night it changed, its record
+/// versions and change log (what changed, when, by which import or command; labels from DomainLabels), the case timeline with
 /// every deadline met or missed, a form for every case command, and the review decisions. Outside the caller's area the
 /// household does not exist (404). Every view is written to the access log (by <see cref="HouseholdQueries"/>).
 /// </summary>
@@ -60,6 +63,9 @@ public sealed class DetailModel(
 
     public IReadOnlyList<HouseholdVersionRow> Versions { get; private set; } = [];
 
+    /// <summary>The household's change log, newest first (<see cref="HouseholdNightHistory.Timeline"/>).</summary>
+    public IReadOnlyList<HouseholdTimelineEntry> Timeline { get; private set; } = [];
+
     /// <summary>The replay of the latest completed night (<see cref="ExplainQueries"/>) the 逐条说明 is taken from.</summary>
     public ReplayResult? Replay { get; private set; }
 
@@ -74,12 +80,11 @@ public sealed class DetailModel(
 
     public IReadOnlyList<string> ReleaseSteps { get; private set; } = [];
 
-    public static IReadOnlyList<string> MeasureKinds { get; } =
-        ["industry", "employment", "public_welfare_job", "education", "medical", "housing", "water", "assistance", "insurance", "other"];
+    public static IReadOnlyList<string> MeasureKinds { get; } = [.. DomainLabels.MeasureKinds.Values];
 
-    public static IReadOnlyList<string> MonitoringTypes { get; } = ["unstable", "marginal", "hardship"];
+    public static IReadOnlyList<string> MonitoringTypes { get; } = [.. DomainLabels.MonitoringTypes.Values];
 
-    public static IReadOnlyList<string> Triggers { get; } = ["candidate", "self_declared", "department_warning"];
+    public static IReadOnlyList<string> Triggers { get; } = [.. DomainLabels.Triggers.Values];
 
     public IActionResult OnGet() => Load() ? Page() : NotFound();
 
@@ -118,18 +123,8 @@ public sealed class DetailModel(
 
     public string Describe(string? source) => sources.Describe(source);
 
-    public static string CommandZh(string command) => command switch
-    {
-        CaseCommand.Open => "立案",
-        CaseCommand.Step => "识别步骤",
-        CaseCommand.Helper => "明确帮扶责任人",
-        CaseCommand.Plan => "制定帮扶计划",
-        CaseCommand.Measure => "落实帮扶措施",
-        CaseCommand.Visit => "入户走访",
-        CaseCommand.ReleaseStep => "风险消除步骤",
-        CaseCommand.Revisit => "消除后回访",
-        _ => command,
-    };
+    /// <summary>A case command's Chinese name (<see cref="DomainLabels.CaseCommands"/>).</summary>
+    public static string CommandZh(string command) => DomainLabels.CaseCommands.Zh(command);
 
     public static string ObligationClass(ObligationStatus status) => status switch
     {
@@ -173,6 +168,7 @@ public sealed class DetailModel(
         Obligations = new ObligationCalculator(RuleSet).For(Record, Date, reinclusion);
         Nights = history.Nights(caller, Id) ?? [];
         Versions = history.Versions(caller, Id) ?? [];
+        Timeline = history.Timeline(caller, Id) ?? [];
         CanWrite = caller.CanWrite;
         InclusionSteps = [.. StepNames.InclusionSteps.Where(s => ScopedCaseCommands.MayRecord(caller, s))];
         ReleaseSteps = [.. StepNames.ReleaseSteps.Where(s => ScopedCaseCommands.MayRecord(caller, s))];
