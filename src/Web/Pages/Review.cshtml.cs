@@ -59,13 +59,11 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunQ
     {
         Load();
         var caller = this.CallerOf();
-        using var buffer = new MemoryStream();
-        TableXlsxWriter.Write(buffer, "待核查", $"防返贫监测待核查名单（{LastNight?.AsOf:yyyy-MM-dd} 夜间评估）", XlsxHeaders,
-            Rows.Select(r => (IReadOnlyList<string>)[r.HouseholdId, r.HeadName, VillageName(r.VillageCode), CaseTexts.Category(r.Category), CandidateType.Zh(r.CandidateType),
-                string.Join("；", r.Reasons.Select(x => x.Explanation)), r.FlaggedSince.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StatusZh(r)]),
-            XlsxWidths);
-        accessLog.Append(caller, AccessActions.Export, null, caller.ListArea(Village), $"review xlsx {Rows.Count}");
-        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"待核查-{Village ?? caller.AreaCode}.xlsx");
+        return this.Xlsx(accessLog, caller.ListArea(Village), $"review xlsx {Rows.Count}", $"待核查-{Village ?? caller.AreaCode}.xlsx",
+            buffer => TableXlsxWriter.Write(buffer, "待核查", $"防返贫监测待核查名单（{LastNight?.AsOf:yyyy-MM-dd} 夜间评估）", XlsxHeaders,
+                Rows.Select(r => (IReadOnlyList<string>)[r.HouseholdId, r.HeadName, VillageName(r.VillageCode), CaseTexts.Category(r.Category), CandidateType.Zh(r.CandidateType),
+                    string.Join("；", r.Reasons.Select(x => x.Explanation)), r.FlaggedSince.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StatusZh(r)]),
+                XlsxWidths));
     }
 
     public IActionResult OnPostConfirm(string householdId) => Decide(householdId, ReviewStatuses.Confirm, null, null);

@@ -93,6 +93,86 @@ public sealed class AccessMatrixTests : IDisposable
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    /// <summary>
+    /// Every page (and its downloads) as every role, inside and outside the role's area: a household outside is 404, a list
+    /// outside 403, a role without the right is refused (403 or the access-denied page), no sign-in goes to the sign-in page;
+    /// no page holds a resident ID, and every download is one export row in the access log.
+    /// </summary>
+    [Fact]
+    public async Task Every_page_and_download_answers_every_role_inside_and_outside_its_area_and_downloads_are_logged()
+    {
+        var failures = new List<string>();
+        using var anonymous = _web.CreateClient();
+        foreach (var role in Roles)
+        {
+            var s = Scope(role);
+            var reader = role != "admin";
+            var ok = reader ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            using var client = WebStore.SignedIn(_web, role);
+            var cases = new (string Path, HttpStatusCode Expected, bool Download)[]
+            {
+                ("/", HttpStatusCode.OK, false),
+                ($"/review?village={s.Village}", ok, false),
+                ($"/review?village={s.OutsideVillage}", HttpStatusCode.Forbidden, false),
+                ($"/review?handler=xlsx&village={s.Village}", ok, true),
+                ($"/review?handler=xlsx&village={s.OutsideVillage}", HttpStatusCode.Forbidden, false),
+                ($"/households/{s.Inside}", ok, false),
+                ($"/households/{s.Inside}?why=INC-BELOW-LINE", ok, false),
+                ($"/households/{s.Outside}", reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, false),
+                ($"/households/{s.Outside}?why=INC-BELOW-LINE", reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, false),
+                ($"/due?area={s.Area}&asOf=2022-06-15", ok, false),
+                ($"/due?area={s.OutsideArea}&asOf=2022-06-15", HttpStatusCode.Forbidden, false),
+                ($"/due?handler=xlsx&area={s.Area}&asOf=2022-06-15", ok, true),
+                ($"/due?handler=xlsx&area={s.OutsideArea}&asOf=2022-06-15", HttpStatusCode.Forbidden, false),
+                ($"/notices?village={s.Village}&asOf=2022-06-15", ok, false),
+                ($"/notices?village={s.OutsideVillage}&asOf=2022-06-15", HttpStatusCode.Forbidden, false),
+                ($"/notices?handler=xlsx&village={s.Village}&asOf=2022-06-15", ok, true),
+                ($"/notices?handler=xlsx&village={s.OutsideVillage}&asOf=2022-06-15", HttpStatusCode.Forbidden, false),
+                ($"/stats?area={s.Area}", ok, false),
+                ($"/stats?area={s.OutsideArea}", HttpStatusCode.Forbidden, false),
+                ("/audit", ok, false),
+                ($"/audit?household={s.Inside}&run=1", ok, false),
+                ($"/audit?household={s.Outside}&run=1", reader ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, false),
+            };
+            foreach (var (path, expected, download) in cases)
+            {
+                var exportsBefore = Exports(role);
+                using (var response = await client.GetAsync(path))
+                {
+                    var status = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal) == true
+                        ? HttpStatusCode.Forbidden
+                        : response.StatusCode;
+                    if (status != expected)
+                    {
+                        failures.Add($"{role} GET {path}: {(int)response.StatusCode} {response.Headers.Location} (expected {(int)expected})");
+                    }
+
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    if (!download && ResidentIdScanner.Find(System.Text.Encoding.UTF8.GetString(body)).Count > 0)
+                    {
+                        failures.Add($"{role} GET {path}: body holds an unmasked resident ID");
+                    }
+                }
+
+                var logged = Exports(role) - exportsBefore;
+                if (logged != (download && reader ? 1 : 0))
+                {
+                    failures.Add($"{role} GET {path}: {logged} export rows in the access log");
+                }
+
+                using var anonymousResponse = await anonymous.GetAsync(path);
+                if (anonymousResponse.StatusCode != HttpStatusCode.Redirect || anonymousResponse.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.Ordinal) != true)
+                {
+                    failures.Add($"anonymous GET {path}: {(int)anonymousResponse.StatusCode} {anonymousResponse.Headers.Location} (expected the sign-in page)");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private long Exports(string user) => Sql.Count(_web.Db.ConnectionString, $"SELECT count(*) FROM access_log WHERE user_name = '{user}' AND action = 'export'");
+
     private static async Task Expect(List<string> failures, HttpClient client, string who, string method, string path, object? body, HttpStatusCode expected)
     {
         using var response = method == "GET" ? await client.GetAsync(path) : await client.PostAsJsonAsync(path, body);
