@@ -109,7 +109,7 @@ public static class HouseholdDiffText
 
         // An event, expense or case step: its values in order, e.g. "warning_notice 2021-09-01".
         var node = JsonNode.Parse(item.Key) as JsonObject;
-        return node is null ? item.Key : string.Join(" ", node.Select(p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString()));
+        return node is null ? item.Key : string.Join(" ", node.Select(p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString(DisplayJson.Options)));
     }
 
     private static string Value(string? value) => value is null ? "（空）" : Mask(value);

@@ -103,8 +103,8 @@ public static class HouseholdDiffer
 
     private static IEnumerable<ItemChange> Multiset(string section, JsonArray before, JsonArray after)
     {
-        var remaining = after.Select(n => n?.ToJsonString() ?? "null").ToList();
-        foreach (var text in before.Select(n => n?.ToJsonString() ?? "null"))
+        var remaining = after.Select(n => n?.ToJsonString(DisplayJson.Options) ?? "null").ToList();
+        foreach (var text in before.Select(n => n?.ToJsonString(DisplayJson.Options) ?? "null"))
         {
             if (!remaining.Remove(text))
             {
@@ -140,7 +140,7 @@ public static class HouseholdDiffer
             }
             else if (current is not null)
             {
-                leaves[path] = current.ToJsonString();
+                leaves[path] = current.ToJsonString(DisplayJson.Options);
             }
         }
 

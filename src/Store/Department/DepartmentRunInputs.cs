@@ -16,12 +16,12 @@ namespace Monitoring.Store.Department;
 /// </summary>
 public sealed class DepartmentRunInputs
 {
-    /// <summary>The rule that reads the shared persons.</summary>
-    public const string DuplicatePersonRule = "DATA-DUPLICATE-PERSON";
+    private readonly RosterIndex _rosters;
 
     private DepartmentRunInputs(IReadOnlyList<RosterSnapshot> snapshots, RosterIndex index, PersonIndex people)
     {
         Snapshots = snapshots;
+        _rosters = index;
         Context = new DepartmentContext(index, people);
     }
 
@@ -29,36 +29,46 @@ public sealed class DepartmentRunInputs
     public IReadOnlyList<RosterSnapshot> Snapshots { get; }
 
     /// <summary>For the evaluation pipeline.</summary>
-    public DepartmentContext Context { get; }
+    public DepartmentContext Context { get; private set; }
 
-    /// <summary>Loads on the run's read connection (inside its repeatable-read snapshot).</summary>
-    public static DepartmentRunInputs Load(NpgsqlConnection read, DateOnly asOf)
+    /// <summary>
+    /// Loads on the run's read connection (inside its repeatable-read snapshot): the snapshots, and the persons shared by
+    /// several households — of every household for a full run; for an incremental run only once its households are staged
+    /// (<see cref="StageDue"/>), and only the persons of those.
+    /// </summary>
+    public static DepartmentRunInputs Load(NpgsqlConnection read, DateOnly asOf, bool everyHousehold = true)
     {
         var snapshots = DepartmentDeliveryStore.LoadForRun(read, asOf, null);
-        var shared = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        using (var command = new NpgsqlCommand("""
+        var people = everyHousehold ? SharedPersons(read, """
             SELECT id_number, array_agg(DISTINCT household_id ORDER BY household_id) FROM household_people
             GROUP BY id_number HAVING count(DISTINCT household_id) > 1
-            """, read) { CommandTimeout = 0 })
+            """) : PersonIndex.Empty;
+        return new DepartmentRunInputs(snapshots, new RosterIndex(snapshots, asOf), people);
+    }
+
+    private static PersonIndex SharedPersons(NpgsqlConnection read, string sql)
+    {
+        var shared = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        using var command = new NpgsqlCommand(sql, read) { CommandTimeout = 0 };
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                shared[reader.GetString(0)] = reader.GetFieldValue<string[]>(1);
-            }
+            shared[reader.GetString(0)] = reader.GetFieldValue<string[]>(1);
         }
 
-        return new DepartmentRunInputs(snapshots, new RosterIndex(snapshots, asOf), new PersonIndex(shared));
+        return new PersonIndex(shared);
     }
 
     /// <summary>
     /// Adds to an incremental run's <c>due_households</c> the households a department change touches: every household of a
-    /// county with a snapshot the previous run did not read, every household sharing a person now, and every household
-    /// whose outcome in force says it shared one. Returns how many were added.
+    /// county with a snapshot the previous run did not read, and the partners of the households whose data changed — every
+    /// household that has, now, a resident ID the changed household has now or had when it was last evaluated (a person
+    /// added to or removed from a household changes DATA-DUPLICATE-PERSON for the other households of that person, and for
+    /// no one else). Returns how many were added.
     /// </summary>
     public long StageDue(NpgsqlConnection read, long? previousRunId, string profile)
     {
-        var read_before = new HashSet<long>();
+        var readBefore = new HashSet<long>();
         if (previousRunId is { } previous)
         {
             using var command = new NpgsqlCommand("SELECT delivery_id FROM run_roster_snapshots WHERE run_id = @run", read);
@@ -66,26 +76,43 @@ public sealed class DepartmentRunInputs
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                read_before.Add(reader.GetInt64(0));
+                readBefore.Add(reader.GetInt64(0));
             }
         }
 
-        var counties = Snapshots.Where(s => !read_before.Contains(s.Id)).Select(s => s.CountyCode).Distinct().ToArray();
-        var sharing = Context.People.Shared.Values.SelectMany(h => h).Distinct().ToArray();
+        var counties = Snapshots.Where(s => !readBefore.Contains(s.Id)).Select(s => s.CountyCode).Distinct().ToArray();
+        // The partners first, in a table of their own with fresh statistics: the planner cannot estimate the persons of
+        // the changed households, and a misestimate here costs a scan of every household per household.
+        using (var partners = new NpgsqlCommand("""
+            CREATE TEMP TABLE due_partners ON COMMIT DROP AS
+            WITH changed AS (
+                SELECT d.id, d.evaluated_hash FROM due_households d WHERE d.evaluated_hash IS DISTINCT FROM d.current_hash),
+            persons AS (
+                SELECT p.id_number FROM household_people p JOIN changed c ON c.id = p.household_id
+                UNION
+                SELECT upper(btrim(m->>'idNumber'))
+                FROM changed c JOIN household_versions v ON v.hash = c.evaluated_hash
+                CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.record->'members') = 'array' THEN v.record->'members' ELSE '[]'::jsonb END) m
+                WHERE coalesce(btrim(m->>'idNumber'), '') <> '')
+            SELECT DISTINCT p.household_id AS id FROM persons JOIN household_people p USING (id_number);
+            ANALYZE due_partners;
+            """, read) { CommandTimeout = 0 })
+        {
+            partners.ExecuteNonQuery();
+        }
+
         using var stage = new NpgsqlCommand("""
             INSERT INTO due_households (id, current_hash, outcome_hash, outcome_run_id, rule_ids, candidate_type, risk_since_run_id,
                 evaluated_hash, next_change_on, gap_series)
             SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
                 s.household_hash, s.next_change_on, s.gap_series
-            FROM households h
+            FROM (SELECT id FROM due_partners UNION SELECT id FROM households WHERE county_code = ANY (@counties)) t
+            JOIN households h ON h.id = t.id
             LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = @profile
-            WHERE (h.county_code = ANY (@counties) OR h.id = ANY (@sharing) OR s.rule_ids LIKE '%' || @rule || '%')
-              AND NOT EXISTS (SELECT 1 FROM due_households d WHERE d.id = h.id)
+            WHERE NOT EXISTS (SELECT 1 FROM due_households d WHERE d.id = h.id)
             """, read) { CommandTimeout = 0 };
         stage.Parameters.AddWithValue("profile", profile);
         stage.Parameters.AddWithValue("counties", NpgsqlDbType.Array | NpgsqlDbType.Text, counties);
-        stage.Parameters.AddWithValue("sharing", NpgsqlDbType.Array | NpgsqlDbType.Text, sharing);
-        stage.Parameters.AddWithValue("rule", DuplicatePersonRule);
         var added = stage.ExecuteNonQuery();
         if (added > 0)
         {
@@ -93,6 +120,12 @@ public sealed class DepartmentRunInputs
             analyze.ExecuteNonQuery();
         }
 
+        // Only the staged households are evaluated: only their persons are looked up.
+        Context = new DepartmentContext(_rosters, SharedPersons(read, """
+            SELECT id_number, array_agg(DISTINCT household_id ORDER BY household_id) FROM household_people
+            WHERE id_number IN (SELECT p.id_number FROM due_households d JOIN household_people p ON p.household_id = d.id)
+            GROUP BY id_number HAVING count(DISTINCT household_id) > 1
+            """));
         return added;
     }
 

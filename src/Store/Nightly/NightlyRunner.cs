@@ -125,7 +125,7 @@ public sealed class NightlyRunner
         }
 
         // Counting the due households costs a pass over the store: only for a progress display.
-        var department = Department.DepartmentRunInputs.Load(read, asOf);
+        var department = Department.DepartmentRunInputs.Load(read, asOf, everyHousehold: plan.IsFull);
         var due = plan.IsFull ? inStore : HouseholdSelection.StageDueHouseholds(read, profile, asOf, changedGroups.Count > 0);
         if (!plan.IsFull)
         {

@@ -45,6 +45,7 @@ public static class GenerateCommand
             Directory.CreateDirectory(directory);
         }
 
+        var ids = new ResidentIdRegistry();
         using var target = OutputTarget.Open(outputPath);
         var stream = target.Stream;
         var newline = "\n"u8.ToArray();
@@ -53,11 +54,13 @@ public static class GenerateCommand
             var size = (int)Math.Min(BlockSize, count - start);
             var block = new byte[size][];
             var records = new Monitoring.Engine.Records.HouseholdRecord[size];
-            Parallel.For(0, size, i =>
+            Parallel.For(0, size, i => records[i] = generator.Generate(start + i));
+            foreach (var record in records)
             {
-                records[i] = generator.Generate(start + i);
-                block[i] = Encoding.UTF8.GetBytes(HouseholdJsonLines.Serialize(records[i]));
-            });
+                ids.Claim(record);
+            }
+
+            Parallel.For(0, size, i => block[i] = Encoding.UTF8.GetBytes(HouseholdJsonLines.Serialize(records[i])));
             foreach (var record in rosters is null ? [] : records)
             {
                 rosters!.Add(record);

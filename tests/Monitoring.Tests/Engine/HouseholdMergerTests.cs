@@ -41,6 +41,21 @@ public sealed class HouseholdMergerTests
     };
 
     [Fact]
+    public void Changed_chinese_values_read_as_chinese_in_the_diff()
+    {
+        var stored = Stored();
+        var changed = CanonicalRecord.Parse(System.Text.Encoding.UTF8.GetString(CanonicalRecord.Bytes(stored)));
+        changed.Helper = new HelperRecord { Name = "周勇霞", AssignedOn = new DateOnly(2022, 1, 1) };
+        changed.Events = [.. changed.Events!, new EventRecord { Date = new DateOnly(2022, 2, 1), Kind = "illness", Note = "住院治疗" }];
+
+        var lines = string.Join("\n", HouseholdDiffText.Lines(HouseholdDiffer.Compare(stored, changed)));
+
+        Assert.Contains("周勇霞", lines, StringComparison.Ordinal);
+        Assert.Contains("住院治疗", lines, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", lines, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_county_export_adds_its_cycle_keeps_other_years_and_every_section_it_has_no_columns_for()
     {
         var stored = Stored();
