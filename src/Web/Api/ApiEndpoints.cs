@@ -34,8 +34,8 @@ public static class ApiEndpoints
 
         var read = api.MapGroup("").RequireAuthorization(MonitoringPolicies.Read);
         read.MapGet("/review", (HttpContext http, string? area, ReviewService reviews) =>
-                Scoped(http, caller => Results.Ok(reviews.List(caller, area).Select(ReviewItem.From).ToList())))
-            .Produces<List<ReviewItem>>().WithSummary("待核查名单：最近一次评估中辖区内每个预警户一行（已排除且结果未变的不列出）");
+                Scoped(http, caller => Results.Ok(reviews.List(caller, area))))
+            .Produces<List<ReviewRow>>().WithSummary("待核查名单：最近一次评估中辖区内每个预警户一行（已排除且结果未变的不列出）");
         read.MapGet("/households/{id}", (HttpContext http, string id, HouseholdQueries households) =>
                 Scoped(http, caller => households.Get(caller, id) is { } view ? Results.Ok(HouseholdResponse.From(view)) : NotFound(id)))
             .Produces<HouseholdResponse>().Produces<ApiError>(StatusCodes.Status404NotFound)

@@ -1,14 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using Monitoring.Engine.Cases;
-using Monitoring.Store.Access;
-using Monitoring.Worker.Cli;
-using Monitoring.Store.Importing;
-using Monitoring.Store.Nightly;
-using Monitoring.Store.Exporting;
-using Monitoring.Store.Sql;
-using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
+using Monitoring.Store.Access;
+using Monitoring.Store.Cases;
+using Monitoring.Worker.Cli;
 
 namespace Monitoring.Worker.Commands;
 
