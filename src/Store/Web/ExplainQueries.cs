@@ -20,19 +20,12 @@ public sealed class ExplainQueries(NpgsqlDataSource dataSource, ReplayService re
     /// </summary>
     public ReplayResult? Explain(Caller caller, string householdId, long? runId = null)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("管理员账号不能查看农户数据");
-        }
-
-        using var connection = dataSource.OpenConnection();
-        var village = ScopedHouseholds.VillageOf(connection, caller, householdId);
-        if (village is null)
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, var village))
         {
             return null;
         }
 
+        using var _ = connection;
         using (var run = new NpgsqlCommand("""
             SELECT id FROM evaluation_runs WHERE (@id::bigint IS NULL AND status = 'completed') OR id = @id ORDER BY id DESC LIMIT 1
             """, connection))

@@ -14,26 +14,24 @@ public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource, Household
     /// <summary>The household's change log, newest first: what changed, when, by which import or command.</summary>
     public IReadOnlyList<HouseholdTimelineEntry>? Timeline(Caller caller, string householdId)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        using (var connection = dataSource.OpenConnection())
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, _))
         {
-            if (ScopedHouseholds.VillageOf(connection, caller, householdId) is null)
-            {
-                return null;
-            }
+            return null;
         }
+
+        connection.Dispose();
 
         return [.. history.Timeline(householdId).Reverse()];
     }
 
     public IReadOnlyList<HouseholdNight>? Nights(Caller caller, string householdId)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        using var connection = dataSource.OpenConnection();
-        if (ScopedHouseholds.VillageOf(connection, caller, householdId) is null)
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, _))
         {
             return null;
         }
+
+        using var _ = connection;
 
         using var command = new NpgsqlCommand("""
             SELECT o.run_id, r.as_of, o.profile, o.candidate_type, o.findings_count, o.outcome_hash,
@@ -56,12 +54,12 @@ public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource, Household
 
     public IReadOnlyList<HouseholdVersionRow>? Versions(Caller caller, string householdId)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        using var connection = dataSource.OpenConnection();
-        if (ScopedHouseholds.VillageOf(connection, caller, householdId) is null)
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, _))
         {
             return null;
         }
+
+        using var _ = connection;
 
         using var command = new NpgsqlCommand("""
             SELECT v.hash, v.first_seen_at, v.hash = h.current_hash FROM household_versions v JOIN households h ON h.id = v.household_id
