@@ -8,7 +8,7 @@ namespace Monitoring.Tests.Web;
 /// Every endpoint as every role, inside and outside the role's area, and unauthenticated: a household outside the area is
 /// 404, a list parameter outside it 403, a role without the right 403, no sign-in 401 — and no body holds a resident ID.
 /// </summary>
-public sealed class AccessMatrixTests : IDisposable
+public sealed partial class AccessMatrixTests : IDisposable
 {
     private const string OtherCountyVillage = "610729001001";
     private static readonly DateOnly Night = new(2022, 6, 15);
@@ -170,6 +170,50 @@ public sealed class AccessMatrixTests : IDisposable
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
+
+    /// <summary>
+    /// The pages' forms (case commands on 农户, 确认/排除 on 待核查) posted with a valid antiforgery token for a household
+    /// outside the role's area are 404 for the roles that write and refused for the others; nothing is recorded.
+    /// </summary>
+    [Fact]
+    public async Task Every_page_form_refuses_a_household_outside_the_area_for_every_role()
+    {
+        var failures = new List<string>();
+        foreach (var role in Roles.Where(r => r != "admin"))
+        {
+            var s = Scope(role);
+            var writer = role is "village" or "town" or "county";
+            using var client = WebStore.SignedIn(_web, role);
+            var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/households/{s.Inside}"));
+            var token = AntiforgeryToken().Match(await client.GetStringAsync("/review")) is { Success: true } m ? m.Groups[1].Value
+                : AntiforgeryToken().Match(form).Groups[1].Value;
+            var posts = new (string Path, Dictionary<string, string> Fields)[]
+            {
+                ($"/households/{s.Outside}?handler=case", new() { ["command"] = "visit", ["date"] = "2022-06-15" }),
+                ("/review?handler=confirm", new() { ["householdId"] = s.Outside }),
+                ("/review?handler=dismiss", new() { ["householdId"] = s.Outside, ["reason"] = "矩阵测试" }),
+            };
+            foreach (var (path, fields) in posts)
+            {
+                fields["__RequestVerificationToken"] = token;
+                using var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+                var denied = response.StatusCode == HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal) == true);
+                var expected = writer ? response.StatusCode == HttpStatusCode.NotFound : denied;
+                if (!expected)
+                {
+                    failures.Add($"{role} POST {path}: {(int)response.StatusCode} {response.Headers.Location} (expected {(writer ? "404" : "403")})");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(0L, Sql.Count(_web.Db.ConnectionString, "SELECT count(*) FROM case_log"));
+        Assert.Equal(0L, Sql.Count(_web.Db.ConnectionString, "SELECT count(*) FROM review_decisions"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 
     private long Exports(string user) => Sql.Count(_web.Db.ConnectionString, $"SELECT count(*) FROM access_log WHERE user_name = '{user}' AND action = 'export'");
 
