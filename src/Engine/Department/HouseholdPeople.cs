@@ -8,43 +8,49 @@ namespace Monitoring.Engine.Department;
 public static class HouseholdPeople
 {
     /// <summary>
-    /// (line number, household id, trimmed upper-cased resident ID) of every member with an ID, line by line; unreadable
+    /// (line number, household id, trimmed upper-cased resident ID) of every member with an ID, in no particular order; unreadable
     /// lines are skipped, and so are lines not in <paramref name="wanted"/> (when given) without being parsed.
     /// </summary>
-    public static IEnumerable<(long Line, string HouseholdId, string IdNumber)> Scan(IEnumerable<byte[]> lines, IReadOnlySet<long>? wanted = null)
+    public static IEnumerable<(long Line, string HouseholdId, string IdNumber)> Scan(IEnumerable<byte[]> lines, IReadOnlySet<long>? wanted = null) =>
+        lines.Select((line, index) => (Number: index + 1L, Line: line))
+            .Where(l => wanted is null || wanted.Contains(l.Number))
+            // Parsing is the cost, and lines are independent: parse them on every core (the order of the results does
+            // not matter to PersonIndex.Build).
+            .AsParallel()
+            .SelectMany(l => People(l.Number, l.Line));
+
+    private static List<(long, string, string)> People(long number, byte[] line)
     {
-        long number = 0;
-        foreach (var line in lines)
+        var people = new List<(long, string, string)>();
+        if (Utf8LineReader.IsBlank(line))
         {
-            number++;
-            if ((wanted is not null && !wanted.Contains(number)) || Utf8LineReader.IsBlank(line))
-            {
-                continue;
-            }
+            return people;
+        }
 
-            PeopleLine? parsed;
-            try
-            {
-                parsed = JsonSerializer.Deserialize(line, PeopleJsonContext.Default.PeopleLine);
-            }
-            catch (JsonException)
-            {
-                continue;
-            }
+        PeopleLine? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize(line, PeopleJsonContext.Default.PeopleLine);
+        }
+        catch (JsonException)
+        {
+            return people;
+        }
 
-            if (parsed?.Id is not { Length: > 0 } id || parsed.Members is null)
-            {
-                continue;
-            }
+        if (parsed?.Id is not { Length: > 0 } id || parsed.Members is null)
+        {
+            return people;
+        }
 
-            foreach (var member in parsed.Members)
+        foreach (var member in parsed.Members)
+        {
+            if (RosterLineValidator.Normalise(member?.IdNumber) is { Length: > 0 } idNumber)
             {
-                if (RosterLineValidator.Normalise(member?.IdNumber) is { Length: > 0 } idNumber)
-                {
-                    yield return (number, id, idNumber);
-                }
+                people.Add((number, id, idNumber));
             }
         }
+
+        return people;
     }
 
     /// <summary>The shared-person index of a JSON Lines file (read twice, parsed once: see <see cref="PersonIndex.Build"/>).</summary>
