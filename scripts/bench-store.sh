@@ -33,6 +33,6 @@ timed "raw read" "${PSQL[@]}" -d "$db" -c "$raw" >/dev/null
 timed "full run, next night (--full)" "${M[@]}" run-nightly --as-of 2022-07-06 --full --profile $P --connection "$CS"
 # Other data under the same ids: stored members, cycles and visits are replaced, which the import refuses unless allowed.
 "${M[@]}" import --input "bench-data/$n-changed.jsonl" --as-of 2022-07-07 --allow-removals --connection "$CS" >/dev/null
-timed "incremental run, 1% changed" "${M[@]}" run-nightly --as-of 2022-07-07 --profile $P --connection "$CS" | grep -E "本次评估|确定评估范围" || true
+timed "incremental run, 1 %% changed" "${M[@]}" run-nightly --as-of 2022-07-07 --profile $P --connection "$CS" | grep -E "本次评估|确定评估范围" || true
 timed "raw read" "${PSQL[@]}" -d "$db" -c "$raw" >/dev/null
 timed "full run, same night (--full)" "${M[@]}" run-nightly --as-of 2022-07-07 --full --profile $P --connection "$CS"

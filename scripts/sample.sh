@@ -49,8 +49,8 @@ add_user demo-county county 610728 "县级演示"
 add_user demo-auditor auditor 610728 "审计演示"
 add_user demo-admin admin 610728 "管理员演示"
 cat <<'TEXT'
-启动网页服务（同时运行夜间评估计划）：
-  dotnet src/Worker/bin/Release/net10.0/monitoring.dll service
+启动网页服务（同时运行夜间评估计划；本机 http 演示须关闭 Cookie 的 Secure 标志，否则表单的防伪校验拒绝 http 请求）：
+  Web__SecureCookies=false dotnet src/Worker/bin/Release/net10.0/monitoring.dll service
 然后在浏览器打开 http://127.0.0.1:5080 （API 文档：http://127.0.0.1:5080/api-docs/index.html，OpenAPI：/openapi/v1.json），
 用上面的演示用户登录；只要网页不要计划：service --no-scheduler；改地址：service --urls http://0.0.0.0:8080
 TEXT

@@ -18,7 +18,10 @@ public sealed class DashboardTests(WebAppFixture app)
 
         await page.Locator("#awaiting-review .figure a").ClickAsync();
         await page.WaitForLoadStateAsync();
-        Assert.Equal(awaiting, await page.Locator("tr[data-household] .status-pending").CountAsync());
+        // The list is paged (50 a page): its count says how many are awaiting; the rows shown are all pending.
+        Assert.Contains($"共 {awaiting} 户", await page.Locator("p.lead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(Math.Min(awaiting, 50), await page.Locator("tr[data-household] .status-pending").CountAsync());
+        Assert.Equal(0, await page.Locator("tr[data-household] .status-confirmed").CountAsync());
 
         await page.GotoAsync(app.Url("/stats"));
         var sections = page.Locator("section.chart-with-table");

@@ -190,6 +190,7 @@ public sealed class NightlyRunner
             else
             {
                 OutcomeWriter.SaveStates(write, profile, recorder.StatesFile);
+                CurrentOutcomes.Save(write, runId, asOf);
                 Stage($"保存复核日期（{recorder.StatesWritten:N0} 户）", stopwatch);
                 OutcomeWriter.SaveHelperGroups(write, runId, profile, groups, previousGroups);
             }

@@ -8,13 +8,22 @@ namespace Monitoring.Store.Web;
 
 /// <summary>
 /// The review list and review decisions. The list is one row per flagged household (monitoring candidate) of the latest
-/// completed run in the caller's area, read from the outcomes in force that night as the findings export reads them. A
+/// completed run of the nights in force in the caller's area, read from the read model of the outcomes in force
+/// (<c>current_outcomes</c>, kept by the nightly run), filtered, counted and paged in the database (<see cref="ListQuery"/>). A
 /// confirmation opens the household's case through <see cref="CaseService"/>; a dismissal needs a reason and hides the
 /// household until its outcome (hash) changes. Decisions are append-only and logged.
 /// </summary>
 public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases, AccessLog accessLog, TimeProvider clock)
 {
-    /// <summary>The review list for <paramref name="area"/> (the caller's area when null; outside it: <see cref="OutsideAreaException"/>).</summary>
+    private readonly ReviewListCounts _counts = new();
+
+    /// <summary>The page size when none is given.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>The largest page size a caller may ask for.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>The whole review list for <paramref name="area"/> (the caller's area when null; outside it: <see cref="OutsideAreaException"/>).</summary>
     public IReadOnlyList<ReviewRow> List(Caller caller, string? area)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -22,6 +31,122 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
         var scope = caller.ListArea(area);
         using var connection = dataSource.OpenConnection();
         return Rows(connection, scope, null);
+    }
+
+    /// <summary>
+    /// One page (1-based; <paramref name="pageSize"/> 1..<see cref="MaxPageSize"/>, else an <see cref="ArgumentOutOfRangeException"/>)
+    /// of the filtered review list, with the total count, read in one snapshot.
+    /// </summary>
+    public ReviewPage Page(Caller caller, ReviewFilter filter, int page = 1, int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(filter);
+        RequireRead(caller);
+        if (page < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(page), page, "页码应从 1 开始");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"每页行数应为 1 到 {MaxPageSize}");
+        }
+
+        var query = ListQuery.For(caller, filter);
+        using var connection = dataSource.OpenConnection();
+        using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        var night = LatestNight(connection, snapshot);
+        if (night is null)
+        {
+            return new ReviewPage([], 0, page, pageSize, null);
+        }
+
+        var total = _counts.Count(night, query, () => CountRows(connection, snapshot, night, query));
+        var rows = total <= (long)(page - 1) * pageSize ? [] : ReadRows(connection, snapshot, night, query, pageSize, (long)(page - 1) * pageSize, null);
+        return new ReviewPage(rows, total, page, pageSize, night.AsOf);
+    }
+
+    /// <summary>The number of rows of the filtered review list.</summary>
+    public long Count(Caller caller, ReviewFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(filter);
+        RequireRead(caller);
+        var query = ListQuery.For(caller, filter);
+        using var connection = dataSource.OpenConnection();
+        using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        return LatestNight(connection, snapshot) is { } night ? _counts.Count(night, query, () => CountRows(connection, snapshot, night, query)) : 0;
+    }
+
+    /// <summary>The rule ids among the reasons of the area's review list (ordinal order), for the reason filter.</summary>
+    public IReadOnlyList<string> ReasonRules(Caller caller, string? area)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller);
+        var query = ListQuery.For(caller, new ReviewFilter(area));
+        using var connection = dataSource.OpenConnection();
+        using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        if (LatestNight(connection, snapshot) is not { } night)
+        {
+            return [];
+        }
+
+        return _counts.Rules(night, query.Area, () =>
+        {
+            using var command = new NpgsqlCommand($"""
+                SELECT DISTINCT r.rule_id FROM ({ListQuery.Filtered("c.rule_ids")}) l, unnest(l.rule_ids) AS r(rule_id)
+                """, connection, snapshot);
+            query.Bind(command, night);
+            var rules = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rules.Add(reader.GetString(0));
+            }
+
+            rules.Sort(StringComparer.Ordinal);
+            return [.. rules];
+        });
+    }
+
+    /// <summary>
+    /// Every row of the filtered review list, read in chunks of <see cref="MaxPageSize"/> (keyset on village and household),
+    /// for downloads: the rows are produced while they are read, never held all at once.
+    /// </summary>
+    public IEnumerable<ReviewRow> Export(Caller caller, ReviewFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(filter);
+        RequireRead(caller);
+        var query = ListQuery.For(caller, filter);
+        return Chunks(query);
+    }
+
+    private IEnumerable<ReviewRow> Chunks(ListQuery query)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        if (LatestNight(connection, snapshot) is not { } night)
+        {
+            yield break;
+        }
+
+        (string? Village, string Household)? after = null;
+        while (true)
+        {
+            var rows = ReadRows(connection, snapshot, night, query, MaxPageSize, 0, after);
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+
+            if (rows.Count < MaxPageSize)
+            {
+                yield break;
+            }
+
+            after = (rows[^1].VillageCode, rows[^1].HouseholdId);
+        }
     }
 
     /// <summary>Every decision recorded on a household in the caller's area, oldest first (null: not found).</summary>
@@ -129,64 +254,72 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     /// <summary>The list rows of an area (optionally one household), hiding households dismissed on their current outcome.</summary>
     internal static List<ReviewRow> Rows(NpgsqlConnection connection, string area, string? householdId)
     {
+        var night = LatestNight(connection, null);
+        return night is null ? [] : ReadRows(connection, null, night, new ListQuery(area, householdId, null, false, null), null, 0, null);
+    }
+
+    /// <summary>The latest completed run of the nights in force (a past night's run is not one): its id, profile and as-of.</summary>
+    private static ListNight? LatestNight(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
         using var command = new NpgsqlCommand("""
-            WITH run AS (SELECT id, profile, as_of FROM evaluation_runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1),
-            current_outcome AS (
-                SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id, o.outcome_hash, o.candidate_type, o.profile
-                FROM household_outcomes o JOIN run ON o.profile = run.profile AND o.run_id <= run.id
-                WHERE left(o.village_code, length(@area)) = @area AND (@household::text IS NULL OR o.household_id = @household)
-                ORDER BY o.household_id, o.run_id DESC)
-            SELECT c.household_id, coalesce(head.name, ''), h.village_code, h.category, c.candidate_type, c.run_id, c.outcome_hash,
-                   (SELECT r.as_of FROM household_outcomes s JOIN evaluation_runs r ON r.id = s.run_id
-                    WHERE s.household_id = c.household_id AND s.profile = c.profile AND s.run_id <= c.run_id
-                      AND s.run_id > coalesce((SELECT max(x.run_id) FROM household_outcomes x
-                                               WHERE x.household_id = c.household_id AND x.profile = c.profile
-                                                 AND x.run_id < c.run_id AND x.outcome_hash <> c.outcome_hash), 0)
-                    ORDER BY s.run_id LIMIT 1),
-                   last.decision, last.outcome_hash, dismissal.id, dismissal.run_id, dismissal.outcome_hash, dismissal.reason_category,
+            SELECT id, profile, as_of, (SELECT coalesce(max(d.id), 0) FROM review_decisions d)
+            FROM evaluation_runs WHERE status = 'completed' AND NOT point_in_time ORDER BY id DESC LIMIT 1
+            """, connection, transaction);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new ListNight(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3)) : null;
+    }
+
+    private static long CountRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, ListNight night, ListQuery query)
+    {
+        using var command = new NpgsqlCommand($"SELECT count(*) FROM ({ListQuery.Filtered("1")}) l", connection, transaction);
+        query.Bind(command, night);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static List<ReviewRow> ReadRows(NpgsqlConnection connection, NpgsqlTransaction? transaction, ListNight night, ListQuery query, int? limit, long offset,
+        (string? Village, string Household)? after)
+    {
+        using var command = new NpgsqlCommand($"""
+            SELECT p.household_id, coalesce(head.name, ''), p.village_code, h.category, p.candidate_type, p.run_id, p.outcome_hash, p.flagged_since,
+                   p.last_decision, dismissal.id, dismissal.run_id, dismissal.outcome_hash, dismissal.reason_category,
                    dismissal.reason, dismissal.user_name, dismissal.role, dismissal.decided_at
-            FROM current_outcome c
-            JOIN households h ON h.id = c.household_id
+            FROM ({ListQuery.Filtered("c.household_id, c.run_id, c.outcome_hash, c.candidate_type, c.village_code, c.flagged_since, last.decision AS last_decision")}
+                  AND (@afterHousehold::text IS NULL OR (c.village_code, c.household_id) > (@afterVillage::text, @afterHousehold::text))
+                  ORDER BY c.village_code, c.household_id LIMIT @limit OFFSET @offset) p
+            JOIN households h ON h.id = p.household_id
             JOIN household_versions v ON v.hash = h.current_hash
             LEFT JOIN LATERAL (SELECT m->>'name' AS name FROM jsonb_array_elements(v.record->'members') m
                                WHERE m->>'relation' = 'head' LIMIT 1) head ON true
-            LEFT JOIN LATERAL (SELECT d.decision, d.outcome_hash FROM review_decisions d
-                               WHERE d.household_id = c.household_id ORDER BY d.id DESC LIMIT 1) last ON true
             LEFT JOIN LATERAL (SELECT d.* FROM review_decisions d
-                               WHERE d.household_id = c.household_id AND d.decision = 'dismiss' ORDER BY d.id DESC LIMIT 1) dismissal ON true
-            WHERE c.candidate_type IS NOT NULL AND left(h.village_code, length(@area)) = @area
-            ORDER BY h.village_code, c.household_id
-            """, connection);
-        command.Parameters.AddWithValue("area", area);
-        command.Parameters.AddWithValue("household", NpgsqlDbType.Text, (object?)householdId ?? DBNull.Value);
+                               WHERE d.household_id = p.household_id AND d.decision = 'dismiss' ORDER BY d.id DESC LIMIT 1) dismissal ON true
+            ORDER BY p.village_code, p.household_id
+            """, connection, transaction);
+        query.Bind(command, night);
+        command.Parameters.AddWithValue("limit", NpgsqlDbType.Bigint, limit is { } l ? l : DBNull.Value);
+        command.Parameters.AddWithValue("offset", offset);
+        command.Parameters.AddWithValue("afterVillage", NpgsqlDbType.Text, (object?)after?.Village ?? DBNull.Value);
+        command.Parameters.AddWithValue("afterHousehold", NpgsqlDbType.Text, (object?)after?.Household ?? DBNull.Value);
         var rows = new List<ReviewRow>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var outcomeHash = reader.GetString(6);
-                var lastDecision = reader.IsDBNull(8) ? null : reader.GetString(8);
-                var lastHash = reader.IsDBNull(9) ? null : reader.GetString(9);
-                if (lastDecision == ReviewStatuses.Dismiss && lastHash == outcomeHash)
-                {
-                    continue;
-                }
-
                 var id = reader.GetString(0);
-                var dismissal = reader.IsDBNull(10) ? null : new ReviewDecisionRow(reader.GetInt64(10), id, reader.GetInt64(11), reader.GetString(12), ReviewStatuses.Dismiss,
-                    reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14),
-                    reader.GetString(15), reader.GetString(16), reader.GetFieldValue<DateTimeOffset>(17));
+                var lastDecision = reader.IsDBNull(8) ? null : reader.GetString(8);
+                var dismissal = reader.IsDBNull(9) ? null : new ReviewDecisionRow(reader.GetInt64(9), id, reader.GetInt64(10), reader.GetString(11), ReviewStatuses.Dismiss,
+                    reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13),
+                    reader.GetString(14), reader.GetString(15), reader.GetFieldValue<DateTimeOffset>(16));
                 rows.Add(new ReviewRow(id, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4), [],
                     reader.GetFieldValue<DateOnly>(7), lastDecision == ReviewStatuses.Confirm ? ReviewStatuses.Confirmed : ReviewStatuses.Pending,
-                    reader.GetInt64(5), outcomeHash, dismissal));
+                    reader.GetInt64(5), reader.GetString(6), dismissal));
             }
         }
 
-        var reasons = Reasons(connection, rows);
+        var reasons = Reasons(connection, transaction, rows);
         return [.. rows.Select(r => r with { Reasons = reasons.TryGetValue(r.HouseholdId, out var list) ? list : [] })];
     }
 
-    private static Dictionary<string, List<ReviewReason>> Reasons(NpgsqlConnection connection, List<ReviewRow> rows)
+    private static Dictionary<string, List<ReviewReason>> Reasons(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<ReviewRow> rows)
     {
         var result = new Dictionary<string, List<ReviewReason>>(StringComparer.Ordinal);
         if (rows.Count == 0)
@@ -199,7 +332,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
             FROM unnest(@households, @runs) AS k(household_id, run_id)
             JOIN findings f ON f.run_id = k.run_id AND f.household_id = k.household_id
             ORDER BY f.household_id, f.rule_id COLLATE "C"
-            """, connection);
+            """, connection, transaction);
         command.Parameters.AddWithValue("households", rows.Select(r => r.HouseholdId).ToArray());
         command.Parameters.AddWithValue("runs", rows.Select(r => r.RunId).ToArray());
         using var reader = command.ExecuteReader();

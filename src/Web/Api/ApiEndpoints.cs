@@ -33,9 +33,17 @@ public static class ApiEndpoints
             .RequireAuthorization().Produces<SignedInUser>().WithSummary("当前用户");
 
         var read = api.MapGroup("").RequireAuthorization(MonitoringPolicies.Read);
-        read.MapGet("/review", (HttpContext http, string? area, ReviewService reviews) =>
-                Scoped(http, caller => Results.Ok(reviews.List(caller, area))))
-            .Produces<List<ReviewRow>>().WithSummary("待核查名单：最近一次评估中辖区内每个预警户一行（已排除且结果未变的不列出）");
+        read.MapGet("/review", (HttpContext http, string? area, string? rule, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "new")] bool? newSinceLastNight, string? status,
+                int? page, int? pageSize, ReviewService reviews) =>
+                Scoped(http, caller =>
+                {
+                    var result = reviews.Page(caller, new ReviewFilter(area, rule, newSinceLastNight ?? false, status), page ?? 1, pageSize ?? ReviewService.DefaultPageSize);
+                    PageLinks.Add(http, result);
+                    return Results.Ok(result.Rows);
+                }))
+            .Produces<List<ReviewRow>>().Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .WithSummary("待核查名单：最近一次评估中辖区内每个预警户一行（已排除且结果未变的不列出），按村、户编码排序分页：page 从 1 起，pageSize 缺省 50、最多 500；"
+                + "可按 rule（预警规则）、new=true（昨晚新增）、status（pending|confirmed）筛选；X-Total-Count 为筛选后的总户数，Link 给出 first/prev/next/last");
         read.MapGet("/households/{id}", (HttpContext http, string id, HouseholdQueries households) =>
                 Scoped(http, caller => households.Get(caller, id) is { } view ? Results.Ok(HouseholdResponse.From(view)) : NotFound(id)))
             .Produces<HouseholdResponse>().Produces<ApiError>(StatusCodes.Status404NotFound)

@@ -42,7 +42,7 @@ public sealed class IndexModel(RunQueries runs, ReviewService reviews, AreaCaseL
 
         Date = dates.Resolve(null);
         AreaName = lists.AreaName(caller, null) ?? caller.AreaCode;
-        AwaitingReview = reviews.List(caller, null).Count(r => r.Status != ReviewStatuses.Confirmed);
+        AwaitingReview = (int)reviews.Count(caller, new ReviewFilter(Status: ReviewStatuses.Pending));
         var due = lists.Due(caller, null, Date, 7);
         Overdue = due.Count(d => d.Obligation.Status == ObligationStatus.Overdue);
         DueThisWeek = due.Count - Overdue;

@@ -16,8 +16,9 @@ namespace Monitoring.Web.Pages;
 
 /// <summary>
 /// 待核查: one row per flagged household of the caller's area (head's name, village, category, candidate type, every
-/// reason's sentence, flagged since, status); filters by village, reason and "new since last night"; xlsx; 确认 (opens the
-/// case) and 排除 (reason category and text) as forms with antiforgery.
+/// reason's sentence, flagged since, status); filters by village, reason and "new since last night", filtered and paged in
+/// the store (50 rows a page, pager links keep the filters); xlsx of the whole filtered list; 确认 (opens the case) and
+/// 排除 (reason category and text) as forms with antiforgery.
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.Read)]
 public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunQueries runs, RuleCatalog catalog, AccessLog accessLog, PageDates dates) : PageModel
@@ -37,13 +38,27 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunQ
     [BindProperty(SupportsGet = true)]
     public bool New { get; set; }
 
+    /// <summary>Only one status: <c>pending</c> (待核查) or <c>confirmed</c> (已确认); empty: both.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    /// <summary>The page number (query <c>p</c>, from 1; <c>page</c> is a route value of Razor Pages).</summary>
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
     [TempData]
     public string? Message { get; set; }
 
     [TempData]
     public string? Problem { get; set; }
 
+    /// <summary>The rows of this page.</summary>
     public IReadOnlyList<ReviewRow> Rows { get; private set; } = [];
+
+    /// <summary>The number of rows of the whole filtered list.</summary>
+    public long Total { get; private set; }
+
+    public int PageCount { get; private set; } = 1;
 
     public IReadOnlyList<KeyValuePair<string, string>> Villages { get; private set; } = [];
 
@@ -55,16 +70,42 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunQ
 
     public void OnGet() => Load();
 
+    /// <summary>The whole filtered list (every page) as a workbook, read from the store in chunks and written to a temporary file sent as it is read.</summary>
     public IActionResult OnGetXlsx()
     {
-        Load();
         var caller = this.CallerOf();
-        return this.Xlsx(accessLog, caller.ListArea(Village), $"review xlsx {Rows.Count}", $"待核查-{Village ?? caller.AreaCode}.xlsx",
-            buffer => TableXlsxWriter.Write(buffer, "待核查", $"防返贫监测待核查名单（{LastNight?.AsOf:yyyy-MM-dd} 夜间评估）", XlsxHeaders,
-                Rows.Select(r => (IReadOnlyList<string>)[r.HouseholdId, r.HeadName, VillageName(r.VillageCode), CaseTexts.Category(r.Category), CandidateType.Zh(r.CandidateType),
-                    string.Join("；", r.Reasons.Select(x => x.Explanation)), r.FlaggedSince.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StatusZh(r)]),
-                XlsxWidths));
+        Villages = lists.Villages(caller);
+        LastNight = runs.LatestCompleted();
+        var rows = 0;
+        var path = Path.Combine(Path.GetTempPath(), $"{Monitoring.Engine.Output.TemporaryFiles.Prefix("review")}{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+                TableXlsxWriter.Write(file, "待核查", $"防返贫监测待核查名单（{LastNight?.AsOf:yyyy-MM-dd} 夜间评估）", XlsxHeaders,
+                    reviews.Export(caller, Filter()).Select(r =>
+                    {
+                        rows++;
+                        return (IReadOnlyList<string>)[r.HouseholdId, r.HeadName, VillageName(r.VillageCode), CaseTexts.Category(r.Category), CandidateType.Zh(r.CandidateType),
+                            string.Join("；", r.Reasons.Select(x => x.Explanation)), r.FlaggedSince.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StatusZh(r)];
+                    }),
+                    XlsxWidths);
+            }
+
+            accessLog.Append(caller, AccessActions.Export, null, caller.ListArea(Village), $"review xlsx {rows}");
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
+            return File(stream, XlsxDownloads.ContentType, $"待核查-{Village ?? caller.AreaCode}.xlsx");
+        }
+        catch
+        {
+            Monitoring.Engine.Output.TemporaryFiles.TryDelete(path);
+            throw;
+        }
     }
+
+    /// <summary>The link to another page of the list with the same filters.</summary>
+    public string PageLink(int number) =>
+        $"/review?village={Uri.EscapeDataString(Village ?? "")}&rule={Uri.EscapeDataString(Rule ?? "")}&new={(New ? "true" : "false")}&status={Uri.EscapeDataString(Status ?? "")}&p={number}";
 
     public IActionResult OnPostConfirm(string householdId) => Decide(householdId, ReviewStatuses.Confirm, null, null);
 
@@ -99,8 +140,11 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunQ
             Problem = ex is ArgumentException ? ex.Message.Split(" (Parameter", StringSplitOptions.None)[0] : ex.Message;
         }
 
-        return RedirectToPage(new { Village, Rule, New });
+        return RedirectToPage(new { Village, Rule, New, Status, p = PageNumber });
     }
+
+    private ReviewFilter Filter() => new(Village, Rule, New && LastNight is not null,
+        Status is ReviewStatuses.Pending or ReviewStatuses.Confirmed ? Status : null);
 
     private void Load()
     {
@@ -108,19 +152,18 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunQ
         CanDecide = caller.CanWrite;
         Villages = lists.Villages(caller);
         LastNight = runs.LatestCompleted();
-        var all = reviews.List(caller, Village);
-        ReasonRules = [.. all.SelectMany(r => r.Reasons).Select(r => r.RuleId).Distinct().Order(StringComparer.Ordinal)];
-        IEnumerable<ReviewRow> rows = all;
-        if (!string.IsNullOrEmpty(Rule))
+        ReasonRules = reviews.ReasonRules(caller, Village);
+        PageNumber = Math.Max(1, PageNumber);
+        var page = reviews.Page(caller, Filter(), PageNumber, ReviewService.DefaultPageSize);
+        if (page.Rows.Count == 0 && page.Total > 0 && PageNumber > page.PageCount)
         {
-            rows = rows.Where(r => r.Reasons.Any(x => x.RuleId == Rule));
+            // A page past the end (the list shrank since the link was made): show the last one.
+            PageNumber = page.PageCount;
+            page = reviews.Page(caller, Filter(), PageNumber, ReviewService.DefaultPageSize);
         }
 
-        if (New && LastNight is { } night)
-        {
-            rows = rows.Where(r => r.FlaggedSince >= night.AsOf);
-        }
-
-        Rows = [.. rows];
+        Rows = page.Rows;
+        Total = page.Total;
+        PageCount = page.PageCount;
     }
 }

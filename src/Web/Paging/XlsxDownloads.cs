@@ -6,8 +6,9 @@ using Monitoring.Web.Security;
 namespace Monitoring.Web.Paging;
 
 /// <summary>
-/// The one way a page sends a download (待核查, 到期事项, 公示 as .xlsx): the workbook is written whole, the export is
-/// appended to the access log (who, when, which list, the area, how many rows, from where) and only then sent.
+/// How a page sends a workbook it builds in memory (到期事项, 公示 as .xlsx): the workbook is written whole, the export is
+/// appended to the access log (who, when, which list, the area, how many rows, from where) and only then sent. 待核查
+/// streams its whole filtered list through a temporary file and appends the same export row.
 /// </summary>
 public static class XlsxDownloads
 {

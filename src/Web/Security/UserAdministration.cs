@@ -4,7 +4,7 @@ using Monitoring.Store.Access;
 
 namespace Monitoring.Web.Security;
 
-/// <summary>Adds, lists, disables users and resets passwords (the <c>users</c> verbs are thin callers of this).</summary>
+/// <summary>Adds, lists, disables and enables users and resets passwords (the <c>users</c> verbs are thin callers of this).</summary>
 public sealed class UserAdministration(UserManager<MonitoringUser> users, TimeProvider clock)
 {
     /// <summary>Adds a user; returns the generated password when none was given (to be shown once), else null.</summary>
@@ -50,6 +50,16 @@ public sealed class UserAdministration(UserManager<MonitoringUser> users, TimePr
         user.LockoutEnd = DateTimeOffset.MaxValue;
         Check(await users.UpdateAsync(user).ConfigureAwait(false));
         Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
+    }
+
+    /// <summary>Enables a disabled user again and lifts a lockout (the password is unchanged).</summary>
+    public async Task EnableAsync(string userName)
+    {
+        var user = await Find(userName).ConfigureAwait(false);
+        user.Disabled = false;
+        user.LockoutEnd = null;
+        Check(await users.UpdateAsync(user).ConfigureAwait(false));
+        Check(await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false));
     }
 
     /// <summary>Sets a new password (generated when none is given, returned to be shown once) and lifts a lockout.</summary>

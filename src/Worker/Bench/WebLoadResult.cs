@@ -1,20 +1,23 @@
 namespace Monitoring.Worker.Bench;
 
-/// <summary>Latencies of one kind of request in a web load run (milliseconds, sorted), with its error count.</summary>
+/// <summary>Latencies of one kind of request in a web load run (milliseconds, sorted), with its errors by cause.</summary>
 public sealed class WebLoadResult
 {
-    public WebLoadResult(string kind, IReadOnlyList<double> sortedMilliseconds, int errors)
+    public WebLoadResult(string kind, IReadOnlyList<double> sortedMilliseconds, IReadOnlyDictionary<string, int> errorsByCause)
     {
         Kind = kind;
         SortedMilliseconds = sortedMilliseconds;
-        Errors = errors;
+        ErrorsByCause = errorsByCause;
     }
 
     public string Kind { get; }
 
     public IReadOnlyList<double> SortedMilliseconds { get; }
 
-    public int Errors { get; }
+    /// <summary>Errors by cause: <c>HTTP 500</c>, <c>timeout (30 s)</c>, <c>HttpRequestException ConnectionError</c>…</summary>
+    public IReadOnlyDictionary<string, int> ErrorsByCause { get; }
+
+    public int Errors => ErrorsByCause.Values.Sum();
 
     public int Requests => SortedMilliseconds.Count + Errors;
 

@@ -8,14 +8,14 @@ using Monitoring.Worker.Cli;
 
 namespace Monitoring.Worker.Commands;
 
-/// <summary><c>users add|list|disable|reset-password</c>: web users with one role and one area (thin callers of <see cref="UserAdministration"/>).</summary>
+/// <summary><c>users add|list|disable|enable|reset-password</c>: web users with one role and one area (thin callers of <see cref="UserAdministration"/>).</summary>
 public static class UsersCommand
 {
     public static Command Create()
     {
-        var command = new Command("users", "网页用户：添加、列出、停用、重置密码（每个用户一个角色和一个辖区）")
+        var command = new Command("users", "网页用户：添加、列出、停用、启用、重置密码（每个用户一个角色和一个辖区）")
         {
-            Add(), List(), Disable(), ResetPassword(),
+            Add(), List(), Disable(), Enable(), ResetPassword(),
         };
         return command;
     }
@@ -72,6 +72,19 @@ public static class UsersCommand
         {
             users.DisableAsync(result.GetValue(user)!).GetAwaiter().GetResult();
             Console.WriteLine($"已停用用户 {result.GetValue(user)}");
+        })));
+        return command;
+    }
+
+    private static Command Enable()
+    {
+        var user = UserName();
+        var connection = Connection();
+        var command = new Command("enable", "重新启用已停用的用户（并解除锁定；密码不变）") { user, connection };
+        command.SetAction(result => CommandRunner.Run(() => WithUsers(result.GetValue(connection), users =>
+        {
+            users.EnableAsync(result.GetValue(user)!).GetAwaiter().GetResult();
+            Console.WriteLine($"已启用用户 {result.GetValue(user)}");
         })));
         return command;
     }

@@ -86,6 +86,9 @@ public sealed class IncrementalRunTests : IClassFixture<PostgresFixture>, IDispo
             Assert.Equal(full.Summary.CandidatesByType, incremental.Summary.CandidatesByType);
             Assert.Equal(full.NewFindings, incremental.NewFindings);
             Assert.Equal(full.ResolvedFindings, incremental.ResolvedFindings);
+            // The review list's read model follows both kinds of run exactly.
+            CurrentOutcomesOracle.AssertMatches(incrementalDb.ConnectionString, $"{night:yyyy-MM-dd} incremental");
+            CurrentOutcomesOracle.AssertMatches(fullDb.ConnectionString, $"{night:yyyy-MM-dd} full");
             if (!incremental.Plan.IsFull)
             {
                 incrementalNights++;

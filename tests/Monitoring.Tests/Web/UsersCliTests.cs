@@ -5,7 +5,7 @@ using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Web;
 
-/// <summary><c>monitoring users add|list|disable|reset-password</c> as a real process.</summary>
+/// <summary><c>monitoring users add|list|disable|enable|reset-password</c> as a real process.</summary>
 public sealed class UsersCliTests : IClassFixture<PostgresFixture>
 {
     private readonly PostgresFixture _db;
@@ -46,6 +46,12 @@ public sealed class UsersCliTests : IClassFixture<PostgresFixture>
         Assert.Equal(0, reset.ExitCode);
         Assert.NotEqual(password, reset.Stdout.Split('\n').Single(l => l.StartsWith("初始密码", StringComparison.Ordinal)).Split('：')[1].Trim());
         Assert.Equal(1, Users(null, "reset-password", "--user", "nobody").ExitCode);
+
+        Assert.Equal(0, Users(null, "enable", "--user", "cli-town").ExitCode);
+        Assert.Contains("cli-town\ttown\t610728001\t\t正常", Users(null, "list").Stdout, StringComparison.Ordinal);
+        var nobody = Users(null, "enable", "--user", "nobody");
+        Assert.Equal(1, nobody.ExitCode);
+        Assert.Contains("没有用户“nobody”", nobody.Stderr, StringComparison.Ordinal);
     }
 
     private (int ExitCode, string Stdout, string Stderr) Users(string? input, params string[] args)

@@ -86,7 +86,7 @@ public sealed class WebHostTests : IDisposable
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_and_a_disabled_user_cannot_sign_in()
+    public async Task Five_wrong_passwords_lock_the_account_a_disabled_user_cannot_sign_in_and_enabling_lets_both_in_again()
     {
         WebStore.AddUser(_web, "locked", "village", WebStore.Village);
         WebStore.AddUser(_web, "gone", "village", WebStore.Village);
@@ -110,6 +110,25 @@ public sealed class WebHostTests : IDisposable
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/login", new { user = "gone", password = WebStore.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/login", new { user = "locked", password = "Another-Passw0rd" })).StatusCode);
+
+        // Enabling clears the disabled flag and a lockout; the password stays the one the user had.
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/login", new { user = "locked", password = "Wrong-Passw0rd" });
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/login", new { user = "locked", password = "Another-Passw0rd" })).StatusCode);
+        using (var scope = _web.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            await users.EnableAsync("gone");
+            await users.EnableAsync("locked");
+            var listed = await users.ListAsync();
+            Assert.All(listed.Where(u => u.UserName is "gone" or "locked"), u => Assert.False(u.Disabled || u.LockedOut));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/login", new { user = "gone", password = WebStore.Password })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/login", new { user = "locked", password = "Another-Passw0rd" })).StatusCode);
     }
 
