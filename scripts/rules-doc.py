@@ -117,6 +117,27 @@ for file, workflow, rule in rules:
     if p.get("interpretation"):
         out.append(f"- **interpretation**: {p['interpretation']}")
 
+# The case commands' own checks (rules/case-checks.yaml): flat "- id / source / titleZh / description" entries.
+checks = []
+for line in open(os.path.join(root, "rules", "case-checks.yaml"), encoding="utf-8"):
+    match = re.match(r'^\s*(?:- )?(id|source|titleZh|description):\s*(.*)$', line.rstrip("\n"))
+    if not match:
+        continue
+    key, value = match.group(1), match.group(2).strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1]
+    if key == "id":
+        checks.append({})
+    checks[-1][key] = value
+
+out += ["", "## Case checks (rules/case-checks.yaml)", "",
+        "The checks the case commands apply when recording, beside the PROC-* rules above that they also refuse by (their",
+        "clause and title are the rule's own). A refusal reads `ID（clause）：reason`, the clause with seed file names shortened to",
+        "their number (`docs/cases.md`). Code naming the ids: " + ", ".join(f"`{c}`" for c in readers("CASE-OPEN")) + ".", "",
+        "| id | clause (source) | title | refused |", "|---|---|---|---|"]
+for check in checks:
+    out.append(f"| {check['id']} | {check['source']} | {check['titleZh']} | {check.get('description', '')} |")
+
 target = os.path.join(root, "docs", "rules.md")
 with open(target + ".tmp", "w", encoding="utf-8") as f:
     f.write("\n".join(out) + "\n")

@@ -1,3 +1,6 @@
+using Monitoring.Rules.Cases;
+using Monitoring.Rules.Codes;
+
 namespace Monitoring.Engine.Cases;
 
 /// <summary>
@@ -45,32 +48,33 @@ public sealed class CaseHistory
 
     /// <summary>
     /// The entry an amendment may name: a recorded command of this household (not a correction or void) that has not been
-    /// voided. Refused with <see cref="CaseRule.Correction"/> otherwise.
+    /// voided. Refused with CASE-CORRECTION (resolved by <paramref name="rules"/>) otherwise.
     /// </summary>
-    public CaseHistoryEntry Target(long entryId)
+    public CaseHistoryEntry Target(long entryId, CaseRules rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         if (!_byId.TryGetValue(entryId, out var entry))
         {
-            throw new CaseRejectedException(CaseRule.Correction, $"本户案件日志中没有第 #{entryId} 条登记");
+            throw rules.Refusal(CaseRuleIds.Correction, $"本户案件日志中没有第 #{entryId} 条登记");
         }
 
         if (entry.Command.IsAmendment)
         {
-            throw new CaseRejectedException(CaseRule.Correction, $"#{entryId} 本身是{(entry.Command.Name == CaseCommand.Void ? "作废" : "更正")}记录，请指明被更正的原始登记 #{entry.Command.Entry}");
+            throw rules.Refusal(CaseRuleIds.Correction, $"#{entryId} 本身是{DomainLabels.CaseCommands.Zh(entry.Command.Name)}记录，请指明被更正的原始登记 #{entry.Command.Entry}");
         }
 
         if (AmendmentOf(entryId) is { Command.Name: CaseCommand.Void } voided)
         {
-            throw new CaseRejectedException(CaseRule.Correction, $"#{entryId} 已由 #{voided.Id} 作废");
+            throw rules.Refusal(CaseRuleIds.Correction, $"#{entryId} 已由 #{voided.Id} 作废");
         }
 
         return entry;
     }
 
     /// <summary>The command entry <paramref name="entryId"/> stands for now (its latest correction, else as recorded).</summary>
-    public CaseCommand InForceCommand(long entryId)
+    public CaseCommand InForceCommand(long entryId, CaseRules rules)
     {
-        var entry = Target(entryId);
+        var entry = Target(entryId, rules);
         return AmendmentOf(entryId) is { Command.Name: CaseCommand.Correct } correction ? correction.Command.AsReplacement() : entry.Command;
     }
 

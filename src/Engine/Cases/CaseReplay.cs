@@ -1,4 +1,5 @@
 using Monitoring.Engine.Records;
+using Monitoring.Rules.Cases;
 using Monitoring.Rules.Codes;
 
 namespace Monitoring.Engine.Cases;
@@ -82,7 +83,7 @@ public static class CaseReplay
                     throw;
                 }
 
-                throw new CaseRejectedException(CaseRule.Correction, $"更正后，案件日志 #{entry}（{command.Name} {CaseCommand.Text(command.Date)}）不再成立：{ex.Message}");
+                throw procedure.Rules.Refusal(CaseRuleIds.Correction, $"更正后，案件日志 #{entry}（{command.Name} {CaseCommand.Text(command.Date)}）不再成立：{ex.Message}");
             }
             catch (CaseRejectedException) when (strictFor is null)
             {

@@ -1,4 +1,5 @@
 using Monitoring.Engine.Records;
+using Monitoring.Rules.Codes;
 
 namespace Monitoring.Engine.Cases;
 
@@ -52,15 +53,8 @@ public static class CaseStates
     /// <summary>An open case: one that may still take inclusion or release steps.</summary>
     public static bool IsActive(CaseState state) => state is CaseState.Identifying or CaseState.Included or CaseState.Releasing;
 
-    public static string Zh(CaseState state) => state switch
-    {
-        CaseState.None => "未立案",
-        CaseState.Identifying => "识别中",
-        CaseState.Rejected => "不予纳入",
-        CaseState.Included => "监测帮扶中",
-        CaseState.Releasing => "风险消除程序中",
-        _ => "已解除（风险消除）",
-    };
+    /// <summary>The state's Chinese label (<see cref="DomainLabels.CaseStates"/>).</summary>
+    public static string Zh(CaseState state) => DomainLabels.CaseStates.Zh(state.ToString());
 
     /// <summary>The date of an inclusion or release step, or null when not recorded.</summary>
     public static DateOnly? DateOf(IEnumerable<CaseStepRecord>? steps, string step) =>

@@ -62,7 +62,7 @@ public sealed class ObligationCalculator
                 basis += $"；{ProvisionalCalendar.MarkerZh}（{ProvisionalCalendar.BasisZh}），通知载入后重新计算";
             }
 
-            result.Add(Deadline(id, "helper", "明确帮扶责任人", due, household.Helper?.AssignedOn, asOf, PlanRule, basis));
+            result.Add(Deadline(id, CaseCommand.Helper, DomainLabels.CaseCommands.Zh(CaseCommand.Helper), due, household.Helper?.AssignedOn, asOf, PlanRule, basis));
             result.Add(Deadline(id, "plan", "制定“一户一策”帮扶方案", due, c.PlanOn, asOf, PlanRule, basis));
             var firstMeasure = (c.Measures ?? []).Where(m => m.Date is not null).Select(m => m.Date).Min();
             result.Add(Deadline(id, "measure", "落实首项帮扶措施", rules.Deadline(MeasuresRule, out _), firstMeasure, asOf, MeasuresRule,

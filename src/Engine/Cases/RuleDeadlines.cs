@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Monitoring.Engine.Facts;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Calendars;
@@ -16,7 +15,7 @@ namespace Monitoring.Engine.Cases;
 /// evaluator computes it for a finding; the clause is the rule's <c>source</c>. Nothing of the arithmetic is repeated here.
 /// One instance per household and as-of date.
 /// </summary>
-public sealed partial class RuleDeadlines
+public sealed class RuleDeadlines
 {
     public const string DeadlineValue = "deadline";
 
@@ -47,8 +46,8 @@ public sealed partial class RuleDeadlines
     public RuleDefinition Rule(string ruleId) =>
         _ruleSet.Rules.FirstOrDefault(r => r.Id == ruleId) ?? throw new InvalidOperationException($"规则集 {_ruleSet.Profile.Id} 中没有规则 {ruleId}");
 
-    /// <summary>The rule's clause, seed file names shortened to their number (000_ec4c….txt row 83 → 000 row 83).</summary>
-    public string Clause(string ruleId) => SeedFile().Replace(Rule(ruleId).Source, "$1").Replace("; ", "；", StringComparison.Ordinal);
+    /// <summary>The rule's clause, seed file names shortened to their number (<see cref="SourceClauses"/>).</summary>
+    public string Clause(string ruleId) => SourceClauses.Shorten(Rule(ruleId).Source);
 
     /// <summary>A parameter the rule declares, as in force for the household on the as-of date.</summary>
     public ResolvedParameter Parameter(string ruleId, string name)
@@ -80,7 +79,4 @@ public sealed partial class RuleDeadlines
             return null;
         }
     }
-
-    [GeneratedRegex(@"(\d{3})_[0-9a-f]{16}\.txt", RegexOptions.CultureInvariant)]
-    private static partial Regex SeedFile();
 }

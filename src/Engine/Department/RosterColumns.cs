@@ -1,3 +1,4 @@
+using Monitoring.Rules.Codes;
 using Monitoring.Rules.Department;
 using Monitoring.Engine.Importing;
 
@@ -17,16 +18,15 @@ internal static class RosterColumns
         ("living", ["生活补贴", "困难残疾人生活补贴"]), ("nursing", ["护理补贴", "重度残疾人护理补贴"]));
 
     private static readonly CodeMap StudentStatuses = new(RosterLineValidator.StudentStatuses,
-        ("enrolled", ["在校", "在校生", "在读"]), ("home_teaching", ["送教上门"]), ("exempt_health", ["身体原因不具备学习条件", "因病免学"]),
-        ("dropped_out", ["辍学", "失学辍学", "失学"]));
+        CodeMap.Entry(DomainLabels.Schooling, "enrolled"), CodeMap.Entry(DomainLabels.Schooling, "home_teaching"),
+        CodeMap.Entry(DomainLabels.Schooling, "exempt_health"), ("dropped_out", ["辍学", "失学辍学", "失学"]));
 
     private static readonly CodeMap AppraisalGrades = new(RosterLineValidator.AppraisalGrades,
-        ("A", ["A级"]), ("B", ["B级"]), ("C", ["C级"]), ("D", ["D级"]));
+        [.. RosterLineValidator.AppraisalGrades.Select(grade => CodeMap.Entry(DomainLabels.HousingSafety, grade))]);
 
     private static readonly CodeMap WarningKinds = new(RosterLineValidator.WarningKinds,
-        ("disaster", ["自然灾害", "灾害"]), ("accident", ["意外事故", "事故"]), ("serious_illness", ["大病", "患大病", "重病"]),
-        ("job_loss", ["失业", "失去工作"]), ("price_drop", ["农产品价格下跌", "价格下跌"]), ("self_declared", ["自主申报", "农户自主申报"]),
-        ("department_warning", ["部门预警"]), ("new_dibao", ["新纳入低保"]), ("new_tekun", ["新纳入特困"]), ("new_disabled", ["新增残疾"]));
+        [.. DomainLabels.EventKinds.Values.Select(kind => CodeMap.Entry(DomainLabels.EventKinds, kind)),
+        ("new_dibao", ["新纳入低保"]), ("new_tekun", ["新纳入特困"]), ("new_disabled", ["新增残疾"])]);
 
     private static RosterColumn Id(Action<RosterLine, string> set) =>
         new(IdHeader, "idNumber", true, IdAliases, (c, _) => CellParsers.IdNumber(c), (l, v) => set(l, (string)v));

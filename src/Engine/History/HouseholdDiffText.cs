@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Monitoring.Engine.Importing;
 using Monitoring.Engine.Output;
+using Monitoring.Rules.Codes;
 
 namespace Monitoring.Engine.History;
 
@@ -17,9 +18,9 @@ public static class HouseholdDiffText
         ["visits"] = "走访",
         ["events"] = "事件",
         ["expenses"] = "支出",
-        ["case.inclusion"] = "纳入程序步骤",
+        ["case.inclusion"] = DomainLabels.InclusionSteps.NameZh,
         ["case.measures"] = "帮扶措施",
-        ["case.release.steps"] = "风险消除步骤",
+        ["case.release.steps"] = DomainLabels.ReleaseSteps.NameZh,
         ["case.release.revisits"] = "回访",
     };
 

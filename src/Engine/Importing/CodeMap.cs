@@ -15,6 +15,10 @@ public sealed class CodeMap
     internal static CodeMap From(CodeFamily family) =>
         new([.. family.Values], [.. family.Codes.Select(c => (c.Code, c.Aliases.Prepend(c.Zh).ToArray()))]);
 
+    /// <summary>One code of a family of <see cref="DomainLabels"/> with its label and aliases, for a map over several families' codes.</summary>
+    internal static (string Code, string[] Labels) Entry(CodeFamily family, string code) =>
+        family.Find(code) is { } value ? (value.Code, [.. value.Aliases.Prepend(value.Zh)]) : throw new InvalidOperationException($"{family.NameZh}中没有代码 {code}");
+
     internal CodeMap(string[] codes, params (string Code, string[] Labels)[] labels)
     {
         Codes = codes;

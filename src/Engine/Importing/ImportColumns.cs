@@ -23,34 +23,23 @@ public static partial class ImportColumns
 
     public static readonly CodeMap Health = CodeMap.From(DomainLabels.Health);
 
-    public static readonly CodeMap ChronicDiseases = new(DomainCodes.ChronicDiseases,
-        ("hypertension", ["高血压"]), ("diabetes", ["糖尿病"]), ("severe_mental", ["重性精神病", "严重精神障碍"]),
-        ("tuberculosis", ["肺结核"]), ("other", ["其他"]));
+    public static readonly CodeMap ChronicDiseases = CodeMap.From(DomainLabels.ChronicDiseases);
 
     public static readonly CodeMap LaborCapacities = CodeMap.From(DomainLabels.LaborCapacities);
 
-    public static readonly CodeMap EmploymentStatuses = new(DomainCodes.EmploymentStatuses,
-        ("employed", ["务工"]), ("unemployed", ["失业"]), ("not_in_labor_force", ["非劳动力"]));
+    public static readonly CodeMap EmploymentStatuses = CodeMap.From(DomainLabels.EmploymentStatuses);
 
-    public static readonly CodeMap EmploymentPlaces = new(DomainCodes.EmploymentPlaces,
-        ("in_county", ["县内"]), ("in_province", ["省内县外", "县外省内"]), ("out_of_province", ["省外"]));
+    public static readonly CodeMap EmploymentPlaces = CodeMap.From(DomainLabels.EmploymentPlaces);
 
-    public static readonly CodeMap Schooling = new(DomainCodes.Schooling,
-        ("enrolled", ["在校生"]), ("home_teaching", ["送教上门"]), ("exempt_health", ["身体原因不具备学习条件"]),
-        ("not_enrolled", ["失学辍学"]), ("not_applicable", ["非在校生"]));
+    public static readonly CodeMap Schooling = CodeMap.From(DomainLabels.Schooling);
 
-    public static readonly CodeMap Assistance = new(DomainCodes.Assistance,
-        ("dibao", ["低保"]), ("tekun", ["特困", "特困供养"]), ("disability_allowance", ["残疾人补贴"]), ("pension", ["养老金"]));
+    public static readonly CodeMap Assistance = CodeMap.From(DomainLabels.Assistance);
 
-    public static readonly CodeMap HousingSafety = new(DomainCodes.HousingSafety,
-        ("A", ["A级"]), ("B", ["B级"]), ("C", ["C级"]), ("D", ["D级"]), ("suspected", ["疑似危房"]), ("unknown", ["未鉴定"]));
+    public static readonly CodeMap HousingSafety = CodeMap.From(DomainLabels.HousingSafety);
 
-    public static readonly CodeMap CareGroupKinds = new(DomainCodes.CareGroupKinds,
-        ("dispersed_tekun", ["分散供养特困人员"]), ("disabled_unsupported", ["无人照料的残疾人", "残疾人"]), ("orphan", ["孤儿"]),
-        ("unsupported_child", ["事实无人抚养儿童"]), ("left_behind_elderly", ["留守老年人", "留守老人"]), ("left_behind_child", ["留守儿童"]),
-        ("left_behind_woman", ["留守妇女"]), ("other", ["其他"]));
+    public static readonly CodeMap CareGroupKinds = CodeMap.From(DomainLabels.CareGroupKinds);
 
-    public static readonly CodeMap CareLevels = new(DomainCodes.CareLevels, ("general", ["一般"]), ("special", ["特别困难", "特殊困难"]));
+    public static readonly CodeMap CareLevels = CodeMap.From(DomainLabels.CareLevels);
 
     private const string TextValue = "文本";
     private const string CodeValue = "文本（数字格式的单元格最多 15 位）";

@@ -1,4 +1,5 @@
 using Monitoring.Rules.Calendars;
+using Monitoring.Rules.Cases;
 using Monitoring.Rules.Parameters;
 using Monitoring.Rules.Profiles;
 using RulesEngineEngine = RulesEngine.RulesEngine;
@@ -46,6 +47,22 @@ public sealed class RuleCatalog
 
     /// <summary>The Microsoft RulesEngine instance holding the same workflows; it validated them at load.</summary>
     public RulesEngineEngine Engine { get; }
+
+    /// <summary>The case commands' checks by id (<c>rules/case-checks.yaml</c>); empty for a stored rule set.</summary>
+    public IReadOnlyDictionary<string, CaseCheck> CaseChecks
+    {
+        get => _caseChecks;
+        init
+        {
+            _caseChecks = value;
+            foreach (var set in _ruleSets.Values)
+            {
+                set.CaseChecks = value;
+            }
+        }
+    }
+
+    private readonly IReadOnlyDictionary<string, CaseCheck> _caseChecks = new Dictionary<string, CaseCheck>();
 
     public RuleSet ForProfile(string profileId) =>
         _ruleSets.TryGetValue(profileId, out var set)

@@ -1,4 +1,5 @@
 using Monitoring.Rules.Calendars;
+using Monitoring.Rules.Cases;
 using Monitoring.Rules.Parameters;
 using Monitoring.Rules.Profiles;
 
@@ -25,6 +26,9 @@ public sealed class RuleSet
 
     /// <summary>The <c>rules/</c> directory the set was loaded from (a stored run archives its files from there).</summary>
     public string? SourceDirectory { get; init; }
+
+    /// <summary>The case commands' checks (<c>rules/case-checks.yaml</c>) by id; empty for a stored rule set.</summary>
+    public IReadOnlyDictionary<string, CaseCheck> CaseChecks { get; internal set; } = new Dictionary<string, CaseCheck>();
 
     /// <summary>The rules in force on <paramref name="date"/>.</summary>
     public IEnumerable<RuleDefinition> InForceOn(DateOnly date) => Rules.Where(r => r.InForceOn(date));

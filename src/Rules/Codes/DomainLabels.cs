@@ -61,12 +61,12 @@ public static class DomainLabels
 
     /// <summary>Event kinds (events[].kind).</summary>
     public static readonly CodeFamily EventKinds = new("事件类别",
-        new("disaster", "自然灾害"),
-        new("accident", "意外事故"),
-        new("serious_illness", "患大病"),
-        new("job_loss", "失业"),
-        new("price_drop", "农产品价格下跌"),
-        new("self_declared", "农户自主申报"),
+        new("disaster", "自然灾害", ["灾害"]),
+        new("accident", "意外事故", ["事故"]),
+        new("serious_illness", "患大病", ["大病", "重病"]),
+        new("job_loss", "失业", ["失去工作"]),
+        new("price_drop", "农产品价格下跌", ["价格下跌"]),
+        new("self_declared", "农户自主申报", ["自主申报"]),
         new("department_warning", "部门预警"));
 
     /// <summary>Risk categories (case.risks[].kind; the category a risk rule's finding gives, catalogue v2).</summary>
@@ -83,16 +83,22 @@ public static class DomainLabels
         new("basic_living", "基本生活"),
         new("other", "其他"));
 
-    /// <summary>A member's relation to the head of household (members[].relation).</summary>
+    /// <summary>Finding severities (rules' severity).</summary>
+    public static readonly CodeFamily Severities = new("发现级别",
+        new("risk", "风险"),
+        new("notice", "提示"),
+        new("process", "程序"));
+
+    /// <summary>Relations to the head of household (members[].relation).</summary>
     public static readonly CodeFamily Relations = new("与户主关系",
         new("head", "户主", ["本人"]),
         new("spouse", "配偶"),
         new("child", "子女", ["之子", "之女", "儿子", "女儿"]),
         new("parent", "父母", ["之父", "之母", "父亲", "母亲"]),
         new("grandchild", "孙子女", ["之孙子", "之孙女", "孙子", "孙女"]),
-        new("other", "其他"));
+        new("other", "其他成员", ["其他"]));
 
-    /// <summary>Sex (members[].sex).</summary>
+    /// <summary>Sexes (members[].sex).</summary>
     public static readonly CodeFamily Sexes = new("性别", new("M", "男"), new("F", "女"));
 
     /// <summary>Health (members[].health).</summary>
@@ -102,15 +108,84 @@ public static class DomainLabels
         new("serious", "患大病", ["患有大病"]),
         new("disabled", "残疾"));
 
+    /// <summary>Chronic diseases (members[].chronicDiseases).</summary>
+    public static readonly CodeFamily ChronicDiseases = new("慢性病种类",
+        new("hypertension", "高血压"),
+        new("diabetes", "糖尿病"),
+        new("severe_mental", "重性精神病", ["严重精神障碍"]),
+        new("tuberculosis", "肺结核"),
+        new("other", "其他"));
+
     /// <summary>Labour capacity (members[].laborCapacity).</summary>
-    public static readonly CodeFamily LaborCapacities = new("劳动能力",
+    public static readonly CodeFamily LaborCapacities = new("劳动技能",
         new("full", "普通劳动力"),
         new("skilled", "技能劳动力"),
         new("weak", "弱劳动力或半劳动力", ["弱劳动力", "半劳动力"]),
         new("lost", "丧失劳动力"),
         new("none", "无劳动力"));
 
-    /// <summary>Case commands (case_log.command; the CLI's <c>case</c> verbs and the household page's forms).</summary>
+    /// <summary>Employment status (members[].employment.status).</summary>
+    public static readonly CodeFamily EmploymentStatuses = new("务工状态",
+        new("employed", "务工"),
+        new("unemployed", "失业"),
+        new("not_in_labor_force", "非劳动力"));
+
+    /// <summary>Place of employment (members[].employment.place).</summary>
+    public static readonly CodeFamily EmploymentPlaces = new("务工地点",
+        new("in_county", "县内"),
+        new("in_province", "省内县外", ["县外省内"]),
+        new("out_of_province", "省外"));
+
+    /// <summary>Schooling (members[].schooling).</summary>
+    public static readonly CodeFamily Schooling = new("在校生状况",
+        new("enrolled", "在校生", ["在校", "在读"]),
+        new("home_teaching", "送教上门"),
+        new("exempt_health", "身体原因不具备学习条件", ["因病免学"]),
+        new("not_enrolled", "失学辍学"),
+        new("not_applicable", "非在校生"));
+
+    /// <summary>Assistance received (members[].assistance).</summary>
+    public static readonly CodeFamily Assistance = new("享受政策",
+        new("dibao", "低保"),
+        new("tekun", "特困", ["特困供养"]),
+        new("disability_allowance", "残疾人补贴"),
+        new("pension", "养老金"));
+
+    /// <summary>Housing safety appraisal (housing.safety).</summary>
+    public static readonly CodeFamily HousingSafety = new("住房安全等级",
+        new("A", "A级"),
+        new("B", "B级"),
+        new("C", "C级"),
+        new("D", "D级"),
+        new("suspected", "疑似危房"),
+        new("unknown", "未鉴定"));
+
+    /// <summary>Kinds of 关爱对象 (members[].careGroup.kind, format 1.1).</summary>
+    public static readonly CodeFamily CareGroupKinds = new("关爱对象类别",
+        new("dispersed_tekun", "分散供养特困人员"),
+        new("disabled_unsupported", "无人照料的残疾人", ["残疾人"]),
+        new("orphan", "孤儿"),
+        new("unsupported_child", "事实无人抚养儿童"),
+        new("left_behind_elderly", "留守老年人", ["留守老人"]),
+        new("left_behind_child", "留守儿童"),
+        new("left_behind_woman", "留守妇女"),
+        new("other", "其他关爱对象", ["其他"]));
+
+    /// <summary>Care levels (members[].careGroup.level, format 1.1).</summary>
+    public static readonly CodeFamily CareLevels = new("关爱等级",
+        new("general", "一般"),
+        new("special", "特别困难", ["特殊困难"]));
+
+    /// <summary>Where a case stands (the names of <c>CaseState</c>, derived from the record's case section).</summary>
+    public static readonly CodeFamily CaseStates = new("案件状态",
+        new("None", "未立案"),
+        new("Identifying", "识别中"),
+        new("Rejected", "不予纳入"),
+        new("Included", "监测帮扶中"),
+        new("Releasing", "风险消除程序中"),
+        new("Released", "已解除（风险消除）"));
+
+    /// <summary>Case commands (case_log.command).</summary>
     public static readonly CodeFamily CaseCommands = new("案件命令",
         new("open", "立案"),
         new("step", "识别步骤"),
@@ -123,11 +198,13 @@ public static class DomainLabels
         new("correct", "更正"),
         new("void", "作废"));
 
-    /// <summary>Finding severities (rules' severity).</summary>
-    public static readonly CodeFamily Severities = new("发现级别",
-        new("risk", "风险"),
-        new("notice", "提示"),
-        new("process", "程序"));
+    /// <summary>Every family, for the label checks.</summary>
+    public static IReadOnlyList<CodeFamily> All { get; } =
+    [
+        InclusionSteps, ReleaseSteps, MeasureKinds, Categories, MonitoringTypes, Triggers, EventKinds, RiskCategories, Severities,
+        Relations, Sexes, Health, ChronicDiseases, LaborCapacities, EmploymentStatuses, EmploymentPlaces, Schooling, Assistance,
+        HousingSafety, CareGroupKinds, CareLevels, CaseStates, CaseCommands,
+    ];
 
     /// <summary>Every step, inclusion then release, for labels in messages of the step-order rules.</summary>
     public static string StepZh(string? step) =>

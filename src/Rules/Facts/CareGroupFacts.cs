@@ -17,15 +17,6 @@ public sealed class CareGroupFacts
 
     public bool HasHelper => Helper.Length > 0;
 
-    public string KindZh => Kind switch
-    {
-        "dispersed_tekun" => "分散供养特困人员",
-        "disabled_unsupported" => "无人照料的残疾人",
-        "orphan" => "孤儿",
-        "unsupported_child" => "事实无人抚养儿童",
-        "left_behind_elderly" => "留守老年人",
-        "left_behind_child" => "留守儿童",
-        "left_behind_woman" => "留守妇女",
-        _ => "其他关爱对象",
-    };
+    /// <summary>The kind's label (<see cref="Codes.DomainLabels.CareGroupKinds"/>); an unknown kind reads as 其他关爱对象.</summary>
+    public string KindZh => Codes.DomainLabels.CareGroupKinds.Zh(Codes.DomainLabels.CareGroupKinds.Contains(Kind) ? Kind : "other");
 }

@@ -58,8 +58,8 @@ public sealed class MemberFacts
     /// <summary>Labour capacity full or skilled (有劳动能力).</summary>
     public bool IsLaborer => LaborCapacity is "full" or "skilled";
 
-    /// <summary>The relation's label (<see cref="Codes.DomainLabels.Relations"/>); 其他成员 for any other relation.</summary>
-    public string RelationZh => Relation is not "other" && Codes.DomainLabels.Relations.Contains(Relation) ? Codes.DomainLabels.Relations.Zh(Relation) : "其他成员";
+    /// <summary>The relation's label (<see cref="Codes.DomainLabels.Relations"/>); an unknown relation reads as 其他成员.</summary>
+    public string RelationZh => Codes.DomainLabels.Relations.Zh(Codes.DomainLabels.Relations.Contains(Relation) ? Relation : "other");
 
     public bool HasDisease(string disease) => ChronicDiseases.Contains(disease);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Monitoring.Rules.Calendars;
+using Monitoring.Rules.Cases;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Expressions;
 using Monitoring.Rules.Parameters;
@@ -18,7 +19,20 @@ public static class RuleCatalogLoader
 {
     private static readonly JsonSerializerOptions WorkflowJson = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static RuleCatalog Load(string directory)
+    /// <summary>The file of the case commands' checks, under the rules directory.</summary>
+    public const string CaseChecksFile = "case-checks.yaml";
+
+    /// <summary>Loads everything under <paramref name="directory"/>, the case checks included (start-up).</summary>
+    public static RuleCatalog Load(string directory) => Load(directory, withCaseChecks: true);
+
+    /// <summary>
+    /// Loads a stored rule set (the folders a run reads: calendars, parameters, profiles, workflows). The case checks are
+    /// not part of it — a run never reads them — so the catalogue has none, and the catalogue rules the case commands
+    /// enforce are not required (an older rule set may predate some).
+    /// </summary>
+    public static RuleCatalog LoadStored(string directory) => Load(directory, withCaseChecks: false);
+
+    private static RuleCatalog Load(string directory, bool withCaseChecks)
     {
         if (!Directory.Exists(directory))
         {
@@ -30,8 +44,9 @@ public static class RuleCatalogLoader
         var calendar = LoadCalendar(directory);
         var (workflows, rules) = LoadWorkflows(directory, definitions);
         var profiles = LoadProfiles(directory, rules, definitions);
+        var caseChecks = withCaseChecks ? LoadCaseChecks(directory, rules, profiles) : [];
         var engine = new RulesEngineEngine([.. workflows.Select(w => w.Workflow)], RuleInputs.Settings());
-        return new RuleCatalog(directory, rules, profiles, definitions, regions, national, calendar, engine);
+        return new RuleCatalog(directory, rules, profiles, definitions, regions, national, calendar, engine) { CaseChecks = caseChecks };
     }
 
     /// <summary>Finds the rules directory: an explicit path, else MONITORING_RULES, else <c>rules/</c> next to the program or above the working directory.</summary>
@@ -442,6 +457,71 @@ public static class RuleCatalogLoader
             }
 
             result[id] = new RegionProfile(document, file, chain);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <c>rules/case-checks.yaml</c>: every id of <see cref="CaseRuleIds.Checks"/> exactly once, no other, each with a
+    /// source clause and a Chinese title; and every catalogue rule the case commands refuse with is defined and in force
+    /// in every profile (a refusal reads its clause and title from the rule set).
+    /// </summary>
+    private static Dictionary<string, CaseCheck> LoadCaseChecks(string directory, List<RuleDefinition> rules, Dictionary<string, RegionProfile> profiles)
+    {
+        var path = Path.Combine(directory, CaseChecksFile);
+        var display = Display(directory, path);
+        if (!File.Exists(path))
+        {
+            throw new RuleLoadException(display, null, "缺少案件登记检查文件");
+        }
+
+        var document = YamlFiles.Read<CaseChecksDocument>(path, display);
+        var result = new Dictionary<string, CaseCheck>(StringComparer.Ordinal);
+        foreach (var check in document.Checks)
+        {
+            if (string.IsNullOrWhiteSpace(check.Id))
+            {
+                throw new RuleLoadException(display, null, $"第 {result.Count + 1} 项检查缺少 id");
+            }
+
+            if (!CaseRuleIds.Checks.Contains(check.Id))
+            {
+                throw new RuleLoadException(display, check.Id, $"未知的案件登记检查编号（程序使用的编号：{string.Join("、", CaseRuleIds.Checks)}）");
+            }
+
+            if (!result.TryAdd(check.Id, check))
+            {
+                throw new RuleLoadException(display, check.Id, "案件登记检查编号重复定义");
+            }
+
+            if (string.IsNullOrWhiteSpace(check.Source))
+            {
+                throw new RuleLoadException(display, check.Id, "缺少 source（出处条款）");
+            }
+
+            if (string.IsNullOrWhiteSpace(check.TitleZh))
+            {
+                throw new RuleLoadException(display, check.Id, "缺少 titleZh（中文标题）");
+            }
+        }
+
+        if (CaseRuleIds.Checks.FirstOrDefault(id => !result.ContainsKey(id)) is { } missing)
+        {
+            throw new RuleLoadException(display, missing, "缺少案件登记检查（案件命令按此编号拒绝登记）");
+        }
+
+        foreach (var id in CaseRuleIds.CatalogueRules)
+        {
+            if (rules.FirstOrDefault(r => r.Id == id) is not { } rule)
+            {
+                throw new RuleLoadException("rules/workflows", id, "案件命令按此规则拒绝登记，规则目录中却没有这条规则");
+            }
+
+            if (profiles.Values.FirstOrDefault(p => p.DisabledRules.Contains(id) || (rule.Profiles.Count > 0 && !rule.Profiles.Any(p.IsOrDescendsFrom))) is { } without)
+            {
+                throw new RuleLoadException(without.File, id, "案件命令按此规则拒绝登记，地区配置不能停用它");
+            }
         }
 
         return result;

@@ -7,6 +7,7 @@ using Monitoring.Store.Exporting;
 using Monitoring.Store.Sql;
 using Monitoring.Engine.Formats;
 using Monitoring.Engine.Cases;
+using Monitoring.Rules.Cases;
 
 namespace Monitoring.Store.Cases;
 
@@ -45,6 +46,14 @@ public sealed class CaseService
     }
 
     /// <summary>
+    /// The rule set of the profile given, else the national one: for what is checked before the household is read (the
+    /// CASE-* checks and the reading of codes are the same in every profile).
+    /// </summary>
+    private RuleSet CatalogueRuleSet => _catalog.ForProfile(_profile ?? RuleCatalog.NationalProfile);
+
+    private CaseRules CatalogueRules => new(CatalogueRuleSet);
+
+    /// <summary>
     /// Records <paramref name="command"/> for a stored household. Throws <see cref="CaseRejectedException"/> for a refused
     /// command and <see cref="KeyNotFoundException"/> for an unknown household; neither writes anything.
     /// </summary>
@@ -53,10 +62,10 @@ public sealed class CaseService
         ArgumentNullException.ThrowIfNull(command);
         if (command.IsAmendment)
         {
-            throw new CaseRejectedException(CaseRule.Arguments, "更正和作废用 Correct / Void");
+            throw CatalogueRules.Refusal(CaseRuleIds.Arguments, "更正和作废用 Correct / Void");
         }
 
-        command = CaseProcedure.Normalize(command);
+        command = new CaseProcedure(CatalogueRuleSet).Normalize(command);
         var result = Store.Record(householdId, command, actor, client, current => new CaseProcedure(RuleSetFor(current)).Apply(current, command, today))
             ?? throw NotFound(householdId);
         return result with { Warnings = ReleaseWarnings(householdId, command) };
@@ -71,13 +80,14 @@ public sealed class CaseService
     public CaseCommandResult Correct(string householdId, long entry, string reason, CaseCorrection correction, string actor, string client, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(correction);
-        return Amend(householdId, entry, reason, actor, client, today, (history, id) =>
+        return Amend(householdId, entry, reason, actor, client, today, (history, id, ruleSet) =>
         {
-            var recorded = history.InForceCommand(id);
-            var corrected = CaseProcedure.Normalize(correction.ApplyTo(recorded));
+            var procedure = new CaseProcedure(ruleSet);
+            var recorded = history.InForceCommand(id, procedure.Rules);
+            var corrected = procedure.Normalize(correction.ApplyTo(recorded));
             if (corrected == recorded)
             {
-                throw new CaseRejectedException(CaseRule.Correction, $"更正的值与 #{id} 现有的登记相同，没有可更正的内容");
+                throw procedure.Rules.Refusal(CaseRuleIds.Correction, $"更正的值与 #{id} 现有的登记相同，没有可更正的内容");
             }
 
             return corrected with { Name = CaseCommand.Correct, Replaces = recorded.Name, Entry = id, Reason = reason.Trim() };
@@ -86,7 +96,7 @@ public sealed class CaseService
 
     /// <summary>Voids case-log entry <paramref name="entry"/>: as <see cref="Correct"/>, the record rebuilt without it.</summary>
     public CaseCommandResult Void(string householdId, long entry, string reason, string actor, string client, DateOnly today) =>
-        Amend(householdId, entry, reason, actor, client, today, (_, id) => new CaseCommand { Name = CaseCommand.Void, Date = today, Entry = id, Reason = reason.Trim() });
+        Amend(householdId, entry, reason, actor, client, today, (_, id, _) => new CaseCommand { Name = CaseCommand.Void, Date = today, Entry = id, Reason = reason.Trim() });
 
     /// <summary>
     /// A household as recorded by <paramref name="asOf"/> (<see cref="CaseReplay.AsOf"/>): the case commands in force dated on
@@ -112,20 +122,21 @@ public sealed class CaseService
             : CaseReplay.CutAt(h, asOf))];
     }
 
-    private CaseCommandResult Amend(string householdId, long entry, string reason, string actor, string client, DateOnly today, Func<CaseHistory, long, CaseCommand> amendment)
+    private CaseCommandResult Amend(string householdId, long entry, string reason, string actor, string client, DateOnly today, Func<CaseHistory, long, RuleSet, CaseCommand> amendment)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new CaseRejectedException(CaseRule.Correction, "更正或作废须用 --reason 说明原因");
+            throw CatalogueRules.Refusal(CaseRuleIds.Correction, "更正或作废须用 --reason 说明原因");
         }
 
         return Store.Record(householdId, actor, client, (current, log) =>
         {
             var (history, beforeFirst) = log.History();
-            history.Target(entry);
-            var logged = amendment(history, entry);
+            var ruleSet = RuleSetFor(current);
+            var procedure = new CaseProcedure(ruleSet);
+            history.Target(entry, procedure.Rules);
+            var logged = amendment(history, entry, ruleSet);
             var amended = history.With(logged);
-            var procedure = new CaseProcedure(RuleSetFor(current));
             var next = CaseReplay.Rebuild(CaseReplay.Base(current, beforeFirst!, amended), amended.InForce(), procedure, today, strictFor: entry);
             return (next, logged);
         }) ?? throw NotFound(householdId);
@@ -140,9 +151,13 @@ public sealed class CaseService
         }
 
         var rules = Store.RiskFindingsInForce(householdId);
-        return rules.Count == 0
-            ? []
-            : [$"提醒（PROC-RELEASE-PREMATURE，000 row 76；004 #3）：最近一次评估中本户仍有未消除的风险发现 {string.Join("、", rules)}，请核实风险已稳定消除；县级公告已登记"];
+        if (rules.Count == 0)
+        {
+            return [];
+        }
+
+        var premature = CatalogueRules.Get(CaseRuleIds.ReleasePremature);
+        return [$"提醒（{premature.Id}，{premature.Clause}）：最近一次评估中本户仍有未消除的风险发现 {string.Join("、", rules)}，请核实风险已稳定消除；县级公告已登记"];
     }
 
     private static KeyNotFoundException NotFound(string householdId) => new($"数据库中没有户编码为 {householdId} 的农户（先用 import 导入）");

@@ -127,7 +127,7 @@ public sealed class RuleSetArchive
         var directory = files.WriteToTemporaryDirectory();
         try
         {
-            return RuleCatalogLoader.Load(directory.FullName);
+            return RuleCatalogLoader.LoadStored(directory.FullName);
         }
         finally
         {

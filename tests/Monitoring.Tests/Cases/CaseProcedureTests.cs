@@ -1,5 +1,7 @@
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Records;
+using Monitoring.Rules.Cases;
+using Monitoring.Tests.Support;
 using static Monitoring.Tests.Cases.CaseRecords;
 using Monitoring.Store.Importing;
 using Monitoring.Store.Nightly;
@@ -203,7 +205,18 @@ public sealed class CaseProcedureTests
     [Fact]
     public void Every_refusal_rule_names_a_clause()
     {
-        Assert.All(CaseRule.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Clause)));
-        Assert.Equal(CaseRule.All.Count, CaseRule.All.Select(r => r.Id).Distinct().Count());
+        var ids = CaseRuleIds.CatalogueRules.Concat(CaseRuleIds.Checks).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        foreach (var profile in SharedCatalog.Instance.Profiles.Keys)
+        {
+            var rules = Procedure(profile).Rules;
+            Assert.All(ids, id =>
+            {
+                var rule = rules.Get(id);
+                Assert.Equal(id, rule.Id);
+                Assert.False(string.IsNullOrWhiteSpace(rule.Clause));
+                Assert.False(string.IsNullOrWhiteSpace(rule.TitleZh));
+            });
+        }
     }
 }

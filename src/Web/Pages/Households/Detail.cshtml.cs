@@ -123,7 +123,7 @@ public sealed class DetailModel(
 
     public string Describe(string? source) => sources.Describe(source);
 
-    /// <summary>A case command's Chinese name (<see cref="DomainLabels.CaseCommands"/>).</summary>
+    /// <summary>The case command's Chinese label (<see cref="DomainLabels.CaseCommands"/>).</summary>
     public static string CommandZh(string command) => DomainLabels.CaseCommands.Zh(command);
 
     public static string ObligationClass(ObligationStatus status) => status switch
