@@ -48,7 +48,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<HouseholdQueries>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<Cases.AreaCaseLists>();
-        services.AddSingleton<ScopedRunQueries>();
+        services.AddSingleton<Statistics.AreaStatistics>();
         services.AddSingleton<ExplainQueries>();
         services.AddSingleton<Monitoring.Store.Telemetry.RunMetrics>();
         services.AddSingleton<Department.DepartmentDeliveryStore>();

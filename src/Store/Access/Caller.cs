@@ -7,6 +7,12 @@ namespace Monitoring.Store.Access;
 /// </summary>
 public sealed record Caller(string UserName, UserRole Role, string AreaCode, string? ClientAddress = null)
 {
+    /// <summary>
+    /// The operator of the command line (<c>due</c>, <c>notice-list</c>): whoever runs the program on the server already
+    /// holds the database connection, so the area is the whole store (""); the role reads, it does not record decisions.
+    /// </summary>
+    public static Caller Operator(string userName, string? client) => new(userName, UserRole.Auditor, "", client);
+
     /// <summary>Roles that see household data (all but admin).</summary>
     public bool CanRead => Role is not UserRole.Admin;
 

@@ -10,12 +10,17 @@ namespace Monitoring.Store.Cases;
 /// notice (公示). The area is the caller's or one inside it (<see cref="Caller.ListArea"/>: outside it is
 /// <see cref="OutsideAreaException"/>); households are read from the records in force, filtered by area in SQL, as recorded
 /// by the day asked for (<see cref="CaseService.AsOf(IReadOnlyList{HouseholdRecord}, DateOnly)"/>); deadlines
-/// and notice rules are the case procedure's (<see cref="ObligationCalculator"/>, <see cref="NoticeList"/>).
+/// and notice rules are the case procedure's (<see cref="ObligationCalculator"/>, <see cref="NoticeList"/>). The pages, the API
+/// and the CLI verbs <c>due</c> and <c>notice-list</c> (as <see cref="Caller.Operator"/>) all call it.
 /// </summary>
 public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases)
 {
     /// <summary>Outstanding obligations due within <paramref name="withinDays"/> of <paramref name="asOf"/> and everything overdue, overdue first.</summary>
-    public IReadOnlyList<DueItem> Due(Caller caller, string? requestedArea, DateOnly asOf, int withinDays)
+    public IReadOnlyList<DueItem> Due(Caller caller, string? requestedArea, DateOnly asOf, int withinDays) =>
+        DueList(caller, requestedArea, asOf, withinDays).Items;
+
+    /// <summary>The due list with the number of households it was computed over (the CLI's summary line).</summary>
+    public AreaDueList DueList(Caller caller, string? requestedArea, DateOnly asOf, int withinDays)
     {
         ArgumentNullException.ThrowIfNull(caller);
         RequireRead(caller);
@@ -28,7 +33,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
         var obligations = new List<Obligation>();
         var tools = new Dictionary<string, (ObligationCalculator Calculator, CaseFindings Findings)>(StringComparer.Ordinal);
-        foreach (var household in cases.AsOf(Households(area).ToList(), asOf))
+        foreach (var household in cases.AsOf([.. cases.Store.InArea(area)], asOf))
         {
             var ruleSet = cases.RuleSetFor(household);
             if (!tools.TryGetValue(ruleSet.Profile.Id, out var tool))
@@ -41,7 +46,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
             obligations.AddRange(tool.Calculator.For(household, asOf, tool.Findings.ReinclusionFires(household)));
         }
 
-        return [.. DueList.Select(obligations, asOf, withinDays).Select(o => new DueItem(o, households[o.HouseholdId]))];
+        return new AreaDueList([.. Engine.Cases.DueList.Select(obligations, asOf, withinDays).Select(o => new DueItem(o, households[o.HouseholdId]))], households.Count);
     }
 
     /// <summary>
@@ -58,7 +63,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         }
 
         var area = caller.ListArea(village);
-        var records = cases.AsOf(Households(area).ToList(), date);
+        var records = cases.AsOf([.. cases.Store.InArea(area)], date);
         var evaluators = new Dictionary<string, CaseFindings>(StringComparer.Ordinal);
         CaseFindings FindingsFor(HouseholdRecord household)
         {
@@ -129,22 +134,6 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         if (!caller.CanRead)
         {
             throw new NotPermittedException("您的角色不能查看农户数据");
-        }
-    }
-
-    private IEnumerable<HouseholdRecord> Households(string area)
-    {
-        using var connection = dataSource.OpenConnection();
-        using var command = new NpgsqlCommand("""
-            SELECT v.record::text FROM households h JOIN household_versions v ON v.hash = h.current_hash
-            WHERE left(h.village_code, length(@area)) = @area
-            ORDER BY h.id
-            """, connection);
-        command.Parameters.AddWithValue("area", area);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return CanonicalRecord.Parse(reader.GetString(0));
         }
     }
 }

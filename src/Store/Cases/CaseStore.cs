@@ -206,16 +206,18 @@ public sealed class CaseStore
     /// The records in force of one village (12-digit village code) or one town (9-digit town code: households have no town
     /// column, so a town's households are those whose village code starts with it), or all households, ordered by id.
     /// </summary>
-    public IEnumerable<HouseholdRecord> Households(string? villageCode, string? townCode)
+    public IEnumerable<HouseholdRecord> Households(string? villageCode, string? townCode) => InArea(villageCode ?? townCode ?? "");
+
+    /// <summary>The records in force of an area (a village, town or county code; "" for the whole store), by household id.</summary>
+    public IEnumerable<HouseholdRecord> InArea(string area)
     {
         using var connection = Open();
         using var command = new NpgsqlCommand("""
             SELECT v.record::text FROM households h JOIN household_versions v ON v.hash = h.current_hash
-            WHERE (@village::text IS NULL OR h.village_code = @village) AND (@town::text IS NULL OR left(h.village_code, 9) = @town)
+            WHERE left(h.village_code, length(@area)) = @area
             ORDER BY h.id
             """, connection);
-        command.Parameters.AddWithValue("village", NpgsqlDbType.Text, (object?)villageCode ?? DBNull.Value);
-        command.Parameters.AddWithValue("town", NpgsqlDbType.Text, (object?)townCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("area", area);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

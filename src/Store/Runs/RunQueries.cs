@@ -1,11 +1,18 @@
 using System.Text.Json;
+using Monitoring.Store.Access;
 using Monitoring.Store.Exporting;
+using Monitoring.Store.Statistics;
 using Monitoring.Store.Nightly;
 using Npgsql;
 
 namespace Monitoring.Store.Runs;
 
-/// <summary>The run ledger read back: <c>runs list</c>, <c>runs show</c> (with the households set aside), <c>runs diff</c>.</summary>
+/// <summary>
+/// The run ledger read back — the one run listing: <c>runs list</c>, <c>runs show</c> (with the households set aside),
+/// <c>runs diff</c>, the pages (工作台, 待核查, 审计, the pages' date) and <c>GET /api/v1/runs</c>. A run is not area data:
+/// with a <see cref="Caller"/> the list is refused to roles without household data, and a run's detail counts only the
+/// caller's area (<see cref="Detail"/>).
+/// </summary>
 public sealed class RunQueries
 {
     private const string Columns = """
@@ -22,13 +29,54 @@ public sealed class RunQueries
         _exporter = exporter;
     }
 
-    /// <summary>The newest runs first (at most <paramref name="limit"/>), optionally of one profile.</summary>
-    public IReadOnlyList<StoredRun> List(string? profile = null, int limit = 50)
+    /// <summary>
+    /// The newest runs first (at most <paramref name="limit"/>), optionally of one profile; for a <paramref name="caller"/>
+    /// only when the caller's role reads household data (else <see cref="NotPermittedException"/>).
+    /// </summary>
+    public IReadOnlyList<StoredRun> List(string? profile = null, int limit = 50, Caller? caller = null)
+    {
+        RequireRead(caller);
+        return Read($"SELECT {Columns} FROM evaluation_runs WHERE @profile::text IS NULL OR profile = @profile ORDER BY id DESC LIMIT @limit",
+            ("profile", (object?)profile ?? DBNull.Value), ("limit", Math.Clamp(limit, 1, 10_000)));
+    }
+
+    /// <summary>The latest run, whatever its status (a failed or running night shows as such), or null.</summary>
+    public StoredRun? Latest() => Read($"SELECT {Columns} FROM evaluation_runs ORDER BY id DESC LIMIT 1").FirstOrDefault();
+
+    /// <summary>The latest completed run, or null: the night the pages' lists are computed for.</summary>
+    public StoredRun? LatestCompleted() => Read($"SELECT {Columns} FROM evaluation_runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1").FirstOrDefault();
+
+    /// <summary>
+    /// The run with its figures in the caller's area (households with an outcome in force that night, flagged households,
+    /// findings by rule), or null when there is no such run.
+    /// </summary>
+    public RunDetail? Detail(Caller caller, long runId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller);
+        var run = Find(runId);
+        if (run is null)
+        {
+            return null;
+        }
+
+        using var connection = _dataSource.OpenConnection();
+        var (households, flagged) = AreaOutcomes.Counts(connection, caller.AreaCode, run.Id, run.Profile);
+        var byRule = AreaOutcomes.ByRule(connection, caller.AreaCode, run.Id, run.Profile);
+        return new RunDetail(run, caller.AreaCode, households, flagged, byRule.Sum(r => r.Count), byRule);
+    }
+
+    public StoredRun? Find(long runId) => Read($"SELECT {Columns} FROM evaluation_runs WHERE id = @id", ("id", runId)).FirstOrDefault();
+
+    private List<StoredRun> Read(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = _dataSource.OpenConnection();
-        using var command = new NpgsqlCommand($"SELECT {Columns} FROM evaluation_runs WHERE @profile::text IS NULL OR profile = @profile ORDER BY id DESC LIMIT @limit", connection);
-        command.Parameters.AddWithValue("profile", (object?)profile ?? DBNull.Value);
-        command.Parameters.AddWithValue("limit", limit);
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         using var reader = command.ExecuteReader();
         var runs = new List<StoredRun>();
         while (reader.Read())
@@ -39,13 +87,12 @@ public sealed class RunQueries
         return runs;
     }
 
-    public StoredRun? Find(long runId)
+    private static void RequireRead(Caller? caller)
     {
-        using var connection = _dataSource.OpenConnection();
-        using var command = new NpgsqlCommand($"SELECT {Columns} FROM evaluation_runs WHERE id = @id", connection);
-        command.Parameters.AddWithValue("id", runId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
+        if (caller is { CanRead: false })
+        {
+            throw new NotPermittedException("管理员账号不能查看农户数据");
+        }
     }
 
     /// <summary>The latest completed run of a night (as-of), optionally of one profile.</summary>

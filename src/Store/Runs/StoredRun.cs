@@ -1,6 +1,6 @@
 namespace Monitoring.Store.Runs;
 
-/// <summary>One run of the ledger as <c>runs list</c>/<c>runs show</c> print it.</summary>
+/// <summary>One run of the ledger as <c>runs list</c>/<c>runs show</c> print it and the pages and the API show it (the one run type).</summary>
 public sealed record StoredRun
 {
     public required long Id { get; init; }
@@ -40,4 +40,16 @@ public sealed record StoredRun
 
     /// <summary>A past night's run: the households as described on its as-of.</summary>
     public bool PointInTime { get; init; }
+
+    /// <summary>The status in Chinese (已完成, 运行中, 失败).</summary>
+    public string StatusZh => Status switch
+    {
+        "completed" => "已完成",
+        "running" => "运行中",
+        "failed" => "失败",
+        _ => Status,
+    };
+
+    /// <summary>The mode in Chinese (增量 or 全量).</summary>
+    public string ModeZh => Mode == "incremental" ? "增量" : "全量";
 }

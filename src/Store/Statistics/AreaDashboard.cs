@@ -10,10 +10,13 @@ public sealed record AreaDashboard(
     DateOnly? AsOf,
     string GroupedBy,
     IReadOnlyList<AreaFigures> Areas,
-    IReadOnlyList<KeyValuePair<string, long>> FindingsByRule,
+    IReadOnlyList<RuleCount> FindingsByRule,
     IReadOnlyList<FunnelStage> Funnel,
     IReadOnlyList<NightFigures> Nights)
 {
+    /// <summary>The night the figures are for (the latest completed run), or null.</summary>
+    public required Monitoring.Store.Runs.StoredRun? LastRun { get; init; }
+
     public AreaFigures Total => new(AreaCode, "合计", Areas.Sum(a => a.Households), Areas.Sum(a => a.Candidates), Areas.Sum(a => a.Monitored),
-        Areas.Sum(a => a.Released), Areas.Sum(a => a.Overdue));
+        Areas.Sum(a => a.Released), Areas.Sum(a => a.Overdue), Areas.Sum(a => a.Cases));
 }

@@ -1,4 +1,5 @@
 using Monitoring.Store.Access;
+using Monitoring.Store.Runs;
 using Npgsql;
 
 namespace Monitoring.Store.Statistics;
@@ -8,9 +9,10 @@ namespace Monitoring.Store.Statistics;
 /// candidates, monitored, released and overdue households; findings by rule; the funnel flagged → reviewed → case →
 /// included → released; candidates and findings over the last nights. Everything is read from the outcomes in force after
 /// the latest completed run and filtered by area in SQL; "overdue" is a household with a PROC-…-OVERDUE finding in force
-/// (the deadlines are the rules'), released is a recorded county announcement of release.
+/// (the deadlines are the rules'), released is a recorded county announcement of release. The one dashboard service: the
+/// 统计 page and <c>GET /api/v1/dashboard</c> read it; the last run is <see cref="RunQueries.LatestCompleted"/>'s.
 /// </summary>
-public sealed class AreaStatistics(NpgsqlDataSource dataSource)
+public sealed class AreaStatistics(NpgsqlDataSource dataSource, RunQueries runs)
 {
     /// <summary>How many of the latest nights the trend shows.</summary>
     public const int TrendNights = 30;
@@ -18,7 +20,11 @@ public sealed class AreaStatistics(NpgsqlDataSource dataSource)
     private const string Announced = """'[{"step":"county_announcement"}]'""";
     private const string Approved = """'[{"step":"county_approval"}]'""";
 
-    public AreaDashboard For(Caller caller, string? requestedArea)
+    /// <summary>
+    /// The dashboard of <paramref name="requestedArea"/> (the caller's area when null; outside it:
+    /// <see cref="OutsideAreaException"/>), by village — by town for a county unless <paramref name="byVillage"/>.
+    /// </summary>
+    public AreaDashboard For(Caller caller, string? requestedArea, bool byVillage = false)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.CanRead)
@@ -27,40 +33,26 @@ public sealed class AreaStatistics(NpgsqlDataSource dataSource)
         }
 
         var area = caller.ListArea(requestedArea);
-        using var connection = dataSource.OpenConnection();
-        var latest = LatestRun(connection);
+        var groupLength = area.Length == 6 && !byVillage ? 9 : 12;
+        var groupedBy = groupLength == 9 ? "镇" : "村";
+        var latest = runs.LatestCompleted();
         if (latest is null)
         {
-            return new AreaDashboard(area, null, null, GroupLevel(area), [], [], [], []);
+            return new AreaDashboard(area, null, null, groupedBy, [], [], [], []) { LastRun = null };
         }
 
-        var (runId, asOf, profile) = latest.Value;
-        var groupLength = area.Length == 6 ? 9 : 12;
-        return new AreaDashboard(area, runId, asOf, GroupLevel(area), Areas(connection, area, groupLength, runId, profile),
-            ByRule(connection, area, runId, profile), Funnel(connection, area, runId, profile), Trend(connection, area, profile));
+        using var connection = dataSource.OpenConnection();
+        return new AreaDashboard(area, latest.Id, latest.AsOf, groupedBy, Areas(connection, area, groupLength, latest.Id, latest.Profile),
+            AreaOutcomes.ByRule(connection, area, latest.Id, latest.Profile), Funnel(connection, area, latest.Id, latest.Profile), Trend(connection, area, latest.Profile))
+        {
+            LastRun = latest,
+        };
     }
-
-    private static string GroupLevel(string area) => area.Length == 6 ? "镇" : "村";
-
-    private static (long RunId, DateOnly AsOf, string Profile)? LatestRun(NpgsqlConnection connection)
-    {
-        using var command = new NpgsqlCommand("SELECT id, as_of, profile FROM evaluation_runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1", connection);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2)) : null;
-    }
-
-    /// <summary>The outcome in force for each household of the area after run @run (its latest outcome up to that run).</summary>
-    private const string OutcomesInForce = """
-        SELECT DISTINCT ON (o.household_id) o.household_id, o.run_id, o.candidate_type, o.village_code
-        FROM household_outcomes o
-        WHERE o.profile = @profile AND o.run_id <= @run AND left(o.village_code, length(@area)) = @area
-        ORDER BY o.household_id, o.run_id DESC
-        """;
 
     private static List<AreaFigures> Areas(NpgsqlConnection connection, string area, int groupLength, long runId, string profile)
     {
         using var command = new NpgsqlCommand($"""
-            WITH current_outcome AS ({OutcomesInForce}),
+            WITH current_outcome AS ({AreaOutcomes.InForce}),
             overdue AS (
                 SELECT DISTINCT f.household_id FROM current_outcome c
                 JOIN findings f ON f.run_id = c.run_id AND f.household_id = c.household_id
@@ -75,39 +67,21 @@ public sealed class AreaStatistics(NpgsqlDataSource dataSource)
                    count(c.candidate_type),
                    count(*) FILTER (WHERE a.category = 'monitored'),
                    count(*) FILTER (WHERE a.record->'case'->'release'->'steps' @> {Announced}),
-                   count(o.household_id)
+                   count(o.household_id),
+                   count(*) FILTER (WHERE jsonb_typeof(a.record->'case') = 'object')
             FROM area_households a
             LEFT JOIN current_outcome c ON c.household_id = a.id
             LEFT JOIN overdue o ON o.household_id = a.id
             GROUP BY a.grp ORDER BY a.grp
             """, connection);
-        Bind(command, area, runId, profile);
+        AreaOutcomes.Bind(command, area, runId, profile);
         command.Parameters.AddWithValue("group", groupLength);
         using var reader = command.ExecuteReader();
         var rows = new List<AreaFigures>();
         while (reader.Read())
         {
             rows.Add(new AreaFigures(reader.GetString(0), reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1), reader.GetInt64(2),
-                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
-        }
-
-        return rows;
-    }
-
-    private static List<KeyValuePair<string, long>> ByRule(NpgsqlConnection connection, string area, long runId, string profile)
-    {
-        using var command = new NpgsqlCommand($"""
-            WITH current_outcome AS ({OutcomesInForce})
-            SELECT f.rule_id, count(*) FROM current_outcome c
-            JOIN findings f ON f.run_id = c.run_id AND f.household_id = c.household_id
-            GROUP BY f.rule_id ORDER BY count(*) DESC, f.rule_id COLLATE "C"
-            """, connection);
-        Bind(command, area, runId, profile);
-        using var reader = command.ExecuteReader();
-        var rows = new List<KeyValuePair<string, long>>();
-        while (reader.Read())
-        {
-            rows.Add(new(reader.GetString(0), reader.GetInt64(1)));
+                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
         }
 
         return rows;
@@ -116,7 +90,7 @@ public sealed class AreaStatistics(NpgsqlDataSource dataSource)
     private static List<FunnelStage> Funnel(NpgsqlConnection connection, string area, long runId, string profile)
     {
         using var command = new NpgsqlCommand($"""
-            WITH current_outcome AS ({OutcomesInForce}),
+            WITH current_outcome AS ({AreaOutcomes.InForce}),
             area_households AS (
                 SELECT h.id, v.record FROM households h JOIN household_versions v ON v.hash = h.current_hash
                 WHERE left(h.village_code, length(@area)) = @area)
@@ -127,7 +101,7 @@ public sealed class AreaStatistics(NpgsqlDataSource dataSource)
                 (SELECT count(*) FROM area_households WHERE record->'case'->'inclusion' @> {Approved}),
                 (SELECT count(*) FROM area_households WHERE record->'case'->'release'->'steps' @> {Announced})
             """, connection);
-        Bind(command, area, runId, profile);
+        AreaOutcomes.Bind(command, area, runId, profile);
         using var reader = command.ExecuteReader();
         reader.Read();
         return
@@ -166,12 +140,5 @@ public sealed class AreaStatistics(NpgsqlDataSource dataSource)
         }
 
         return rows;
-    }
-
-    private static void Bind(NpgsqlCommand command, string area, long runId, string profile)
-    {
-        command.Parameters.AddWithValue("area", area);
-        command.Parameters.AddWithValue("run", runId);
-        command.Parameters.AddWithValue("profile", profile);
     }
 }

@@ -5,39 +5,41 @@ using Npgsql;
 namespace Monitoring.Store.Web;
 
 /// <summary>
-/// The replay of one household on one stored night for a caller (<see cref="ReplayService"/>): not found outside the
-/// caller's area or for an unknown run; every replay is written to the access log.
+/// The one "why / why not" of the web: the replay of one household on one stored night for a caller
+/// (<see cref="ReplayService"/>, the path <c>explain --run</c> takes) — every rule fired or silent with its conditions, values,
+/// parameters and their sources, the Chinese sentence, and whether the replay reproduces the stored findings. The 审计 page,
+/// the household page's 逐条说明 and <c>GET /api/v1/households/{id}/explain</c> all call it. Not found outside the caller's
+/// area or for an unknown run; every replay is written to the access log.
 /// </summary>
 public sealed class ExplainQueries(NpgsqlDataSource dataSource, ReplayService replay, AccessLog accessLog)
 {
-    /// <summary>The replay, or null when the household or the run does not exist for the caller. A run that cannot be
-    /// replayed for the household throws <see cref="ReplayRefusedException"/>.</summary>
-    public ReplayResult? Explain(Caller caller, string householdId, long runId)
+    /// <summary>
+    /// The replay on run <paramref name="runId"/> (null: the latest completed run), or null when the household or the run
+    /// does not exist for the caller. A run that cannot be replayed for the household throws
+    /// <see cref="ReplayRefusedException"/> (the refusal is logged too: the caller asked about the household).
+    /// </summary>
+    public ReplayResult? Explain(Caller caller, string householdId, long? runId = null)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("管理员账号不能查看农户数据");
-        }
-
-        using var connection = dataSource.OpenConnection();
-        var village = ScopedHouseholds.VillageOf(connection, caller, householdId);
-        if (village is null)
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, var village))
         {
             return null;
         }
 
-        using (var run = new NpgsqlCommand("SELECT 1 FROM evaluation_runs WHERE id = @id", connection))
+        using var _ = connection;
+        using (var run = new NpgsqlCommand("""
+            SELECT id FROM evaluation_runs WHERE (@id::bigint IS NULL AND status = 'completed') OR id = @id ORDER BY id DESC LIMIT 1
+            """, connection))
         {
-            run.Parameters.AddWithValue("id", runId);
-            if (run.ExecuteScalar() is null)
+            run.Parameters.AddWithValue("id", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)runId ?? DBNull.Value);
+            if (run.ExecuteScalar() is not long found)
             {
                 return null;
             }
+
+            runId = found;
         }
 
-        var result = replay.Replay(runId, householdId);
         accessLog.Append(caller, AccessActions.Explain, householdId, village, $"run {runId}", connection);
-        return result;
+        return replay.Replay(runId.Value, householdId);
     }
 }

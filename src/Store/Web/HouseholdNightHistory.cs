@@ -1,22 +1,37 @@
 using Monitoring.Store.Access;
+using Monitoring.Store.History;
 using Npgsql;
 
 namespace Monitoring.Store.Web;
 
 /// <summary>
 /// A household's history for its page: the outcome of every night it changed (the stored outcomes, newest first, with
-/// the rules that fired) and its record versions. Null when the household does not exist for the caller.
+/// the rules that fired), its record versions and its change log (<see cref="HouseholdHistory"/>, the timeline
+/// <c>history</c> prints). Null when the household does not exist for the caller.
 /// </summary>
-public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource)
+public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource, HouseholdHistory history)
 {
-    public IReadOnlyList<HouseholdNight>? Nights(Caller caller, string householdId)
+    /// <summary>The household's change log, newest first: what changed, when, by which import or command.</summary>
+    public IReadOnlyList<HouseholdTimelineEntry>? Timeline(Caller caller, string householdId)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        using var connection = dataSource.OpenConnection();
-        if (ScopedHouseholds.VillageOf(connection, caller, householdId) is null)
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, _))
         {
             return null;
         }
+
+        connection.Dispose();
+
+        return [.. history.Timeline(householdId).Reverse()];
+    }
+
+    public IReadOnlyList<HouseholdNight>? Nights(Caller caller, string householdId)
+    {
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, _))
+        {
+            return null;
+        }
+
+        using var _ = connection;
 
         using var command = new NpgsqlCommand("""
             SELECT o.run_id, r.as_of, o.profile, o.candidate_type, o.findings_count, o.outcome_hash,
@@ -39,12 +54,12 @@ public sealed class HouseholdNightHistory(NpgsqlDataSource dataSource)
 
     public IReadOnlyList<HouseholdVersionRow>? Versions(Caller caller, string householdId)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        using var connection = dataSource.OpenConnection();
-        if (ScopedHouseholds.VillageOf(connection, caller, householdId) is null)
+        if (ScopedHouseholds.OpenFor(dataSource, caller, householdId) is not (var connection, _))
         {
             return null;
         }
+
+        using var _ = connection;
 
         using var command = new NpgsqlCommand("""
             SELECT v.hash, v.first_seen_at, v.hash = h.current_hash FROM household_versions v JOIN households h ON h.id = v.household_id

@@ -13,4 +13,26 @@ internal static class ScopedHouseholds
         command.Parameters.AddWithValue("id", householdId);
         return command.ExecuteScalar() is string village && caller.Covers(village) ? village : null;
     }
+
+    /// <summary>
+    /// A connection for reading one household for a caller: refused to roles without household data
+    /// (<see cref="NotPermittedException"/>); null — the connection closed — when the household is not in the caller's area.
+    /// </summary>
+    public static (NpgsqlConnection Connection, string Village)? OpenFor(NpgsqlDataSource dataSource, Caller caller, string householdId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.CanRead)
+        {
+            throw new NotPermittedException("管理员账号不能查看农户数据");
+        }
+
+        var connection = dataSource.OpenConnection();
+        if (VillageOf(connection, caller, householdId) is { } village)
+        {
+            return (connection, village);
+        }
+
+        connection.Dispose();
+        return null;
+    }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Engine.Cases;
 using Monitoring.Store.Access;
+using Monitoring.Store.Runs;
+using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
 using Monitoring.Web.Security;
 
@@ -37,9 +39,9 @@ public static class ApiEndpoints
                 {
                     var result = reviews.Page(caller, new ReviewFilter(area, rule, newSinceLastNight ?? false, status), page ?? 1, pageSize ?? ReviewService.DefaultPageSize);
                     PageLinks.Add(http, result);
-                    return Results.Ok(result.Rows.Select(ReviewItem.From).ToList());
+                    return Results.Ok(result.Rows);
                 }))
-            .Produces<List<ReviewItem>>().Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<List<ReviewRow>>().Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("待核查名单：最近一次评估中辖区内每个预警户一行（已排除且结果未变的不列出），按村、户编码排序分页：page 从 1 起，pageSize 缺省 50、最多 500；"
                 + "可按 rule（预警规则）、new=true（昨晚新增）、status（pending|confirmed）筛选；X-Total-Count 为筛选后的总户数，Link 给出 first/prev/next/last");
         read.MapGet("/households/{id}", (HttpContext http, string id, HouseholdQueries households) =>
@@ -47,12 +49,12 @@ public static class ApiEndpoints
             .Produces<HouseholdResponse>().Produces<ApiError>(StatusCodes.Status404NotFound)
             .WithSummary("农户：记录（身份证号已遮蔽）、当前发现、案件及其日志、核查决定（记入访问日志）");
 
-        read.MapGet("/households/{id}/explain", (HttpContext http, string id, long? run, ExplainQueries explain, Monitoring.Store.Exporting.FindingsExporter runs) =>
-                Scoped(http, caller => (run ?? runs.LatestCompletedRun()) is { } runId && explain.Explain(caller, id, runId) is { } result
-                    ? Results.Ok(ExplainResponse.From(result))
+        read.MapGet("/households/{id}/explain", (HttpContext http, string id, long? run, ExplainQueries explain, Monitoring.Web.Sources.SourceDocuments sources) =>
+                Scoped(http, caller => explain.Explain(caller, id, run) is { } result
+                    ? Results.Ok(ExplainResponse.From(result, sources))
                     : Results.Json(new ApiError($"没有农户 {id} 或批次 {run}"), statusCode: StatusCodes.Status404NotFound)))
             .Produces<ExplainResponse>().Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict)
-            .WithSummary("重放：该户在批次 run（缺省为最近一次）当晚的每条规则，触发与否、条件及其取值，是否复现存储的结果（记入访问日志）");
+            .WithSummary("重放：该户在批次 run（缺省为最近一次完成的批次）当晚的每条规则，触发与否、依据、条件及其取值、参数及出处，是否复现存储的结果（记入访问日志）");
         read.MapGet("/due", (HttpContext http, string? area, int? within, DateOnly? asOf, Monitoring.Store.Cases.AreaCaseLists lists, TimeProvider clock) =>
                 Scoped(http, caller =>
                 {
@@ -63,12 +65,13 @@ public static class ApiEndpoints
         read.MapGet("/notices", (HttpContext http, string? village, DateOnly? asOf, Monitoring.Store.Cases.AreaCaseLists lists, TimeProvider clock) =>
                 Scoped(http, caller => Results.Ok(lists.Notice(caller, village ?? "", asOf ?? Today(clock)).Select(NoticeItem.From).ToList())))
             .Produces<List<NoticeItem>>().WithSummary("公示名单：该村在 asOf 当日正在公示的农户（不含身份证号等）");
-        read.MapGet("/runs", (HttpContext http, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.List(caller))))
-            .Produces<List<RunHeader>>().WithSummary("评估批次（最新在前）");
-        read.MapGet("/runs/{id:long}", (HttpContext http, long id, ScopedRunQueries runs) =>
-                Scoped(http, caller => runs.Get(caller, id) is { } run ? Results.Ok(run) : Results.Json(new ApiError($"没有评估批次 {id}"), statusCode: StatusCodes.Status404NotFound)))
+        read.MapGet("/runs", (HttpContext http, RunQueries runs) => Scoped(http, caller => Results.Ok(runs.List(limit: 100, caller: caller))))
+            .Produces<List<StoredRun>>().WithSummary("评估批次（最新在前）");
+        read.MapGet("/runs/{id:long}", (HttpContext http, long id, RunQueries runs) =>
+                Scoped(http, caller => runs.Detail(caller, id) is { } run ? Results.Ok(run) : Results.Json(new ApiError($"没有评估批次 {id}"), statusCode: StatusCodes.Status404NotFound)))
             .Produces<RunDetail>().WithSummary("一个评估批次及其在本辖区的计数");
-        read.MapGet("/dashboard", (HttpContext http, string? area, ScopedRunQueries runs) => Scoped(http, caller => Results.Ok(runs.Dashboard(caller, area))))
+        read.MapGet("/dashboard", (HttpContext http, string? area, AreaStatistics statistics, ReviewService reviews) =>
+                Scoped(http, caller => Results.Ok(Dashboard.From(statistics.For(caller, area, byVillage: true), reviews.List(caller, area)))))
             .Produces<Dashboard>().WithSummary("统计：按村计数、按规则的发现数、漏斗、近期趋势");
 
         api.MapPost("/households/{id}/review", (HttpContext http, string id, ReviewDecisionRequest request, ReviewService reviews) =>

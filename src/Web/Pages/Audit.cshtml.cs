@@ -2,27 +2,23 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Monitoring.Engine.Cases;
 using Monitoring.Engine.Explaining;
-using Monitoring.Engine.Facts;
-using Monitoring.Rules.Catalog;
 using Monitoring.Store.Replay;
-using Monitoring.Store.Statistics;
+using Monitoring.Store.Runs;
 using Monitoring.Store.Web;
-using RunSummary = Monitoring.Store.Statistics.RunSummary;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
-using Monitoring.Web.Sources;
 
 namespace Monitoring.Web.Pages;
 
 /// <summary>
-/// 审计: choose a household and a night → the household version that night's run evaluated, every rule fired or not with
-/// its conditions, values, parameters and sources, and whether evaluating it again reproduces the findings the run stored;
-/// the runs and their differences (new and resolved findings); the access log of the household (auditors).
+/// 审计: choose a household and a night → the replay of that night (<see cref="ExplainQueries"/>, the one replay path): the
+/// household version the run evaluated, every rule fired or silent with its conditions, values, parameters and sources,
+/// and whether evaluating it again with the run's stored rule set reproduces the stored findings byte for byte; the runs;
+/// the access log of the household (auditors).
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.Read)]
-public sealed class AuditModel(AuditQueries audit, ReplayService replay, RunSummaries runs, RuleCatalog catalog, AccessLog accessLog, SourceDocuments sources) : PageModel
+public sealed class AuditModel(ExplainQueries explain, RunQueries runs, AccessLog accessLog) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Household { get; set; }
@@ -30,35 +26,29 @@ public sealed class AuditModel(AuditQueries audit, ReplayService replay, RunSumm
     [BindProperty(SupportsGet = true)]
     public long? Run { get; set; }
 
-    public IReadOnlyList<RunSummary> Runs { get; private set; } = [];
+    public IReadOnlyList<StoredRun> Runs { get; private set; } = [];
 
-    public StoredNight? Night { get; private set; }
-
-    public IReadOnlyList<RuleExplanation> Rules { get; private set; } = [];
-
-    /// <summary>The stored findings' (rule, member, sentence) and the re-evaluated ones', for the comparison.</summary>
-    public IReadOnlyList<string> StoredKeys { get; private set; } = [];
-
-    public IReadOnlyList<string> ReplayedKeys { get; private set; } = [];
-
-    /// <summary>The byte-for-byte replay with the run's stored rule set (null when the run cannot be replayed).</summary>
+    /// <summary>The replay (null before a household is chosen, or when the run cannot be replayed for it).</summary>
     public ReplayResult? Replay { get; private set; }
 
-    /// <summary>Why the stored rule set could not be replayed (then the rules in force are evaluated again instead).</summary>
+    /// <summary>Why the night cannot be replayed for the household (Chinese), if so.</summary>
     public string? ReplayRefused { get; private set; }
 
-    public bool Reproduced => Replay?.Reproduced ?? (Night is not null && StoredKeys.SequenceEqual(ReplayedKeys, StringComparer.Ordinal));
+    public IReadOnlyList<RuleExplanation> Rules => Replay?.Explanations ?? [];
+
+    /// <summary>The stored findings' (rule, member, sentence) and the replayed ones', for the comparison.</summary>
+    public IReadOnlyList<string> StoredKeys => Replay is null ? [] : Keys(Replay.StoredFindings);
+
+    public IReadOnlyList<string> ReplayedKeys => Replay is null ? [] : Keys(Replay.ReplayedFindings);
 
     public IReadOnlyList<AccessLogEntry> Log { get; private set; } = [];
 
     public bool CanReadLog { get; private set; }
 
-    public bool NotFoundForCaller { get; private set; }
-
     public IActionResult OnGet()
     {
         var caller = this.CallerOf();
-        Runs = runs.Recent(60);
+        Runs = runs.List(limit: 60, caller: caller);
         CanReadLog = caller.CanAudit;
         Run ??= Runs.FirstOrDefault(r => r.Status == "completed")?.Id;
         if (string.IsNullOrWhiteSpace(Household) || Run is null)
@@ -67,26 +57,19 @@ public sealed class AuditModel(AuditQueries audit, ReplayService replay, RunSumm
         }
 
         Household = Household.Trim();
-        Night = audit.Night(caller, Household, Run.Value);
-        if (Night is null)
-        {
-            return NotFound();
-        }
-
-        StoredKeys = [.. Night.Findings.Select(f => JsonNode.Parse(f)!).Select(f => Key(f["ruleId"]?.GetValue<string>(), f["memberId"]?.GetValue<string>(), f["explanation"]?.GetValue<string>())).Order(StringComparer.Ordinal)];
         try
         {
-            Replay = replay.Replay(Night.RunId, Household);
-            Rules = [.. Replay.Rules.Select(r => r.Explanation)];
-            ReplayedKeys = [.. Replay.ReplayedFindings.Select(f => JsonNode.Parse(f)!).Select(f => Key(f["ruleId"]?.GetValue<string>(), f["memberId"]?.GetValue<string>(), f["explanation"]?.GetValue<string>())).Order(StringComparer.Ordinal)];
+            Replay = explain.Explain(caller, Household, Run.Value);
+            if (Replay is null)
+            {
+                return NotFound();
+            }
         }
         catch (ReplayRefusedException refused)
         {
             ReplayRefused = refused.Message;
-            var ruleSet = catalog.ForProfile(Night.Profile);
-            Rules = new HouseholdExplainer(ruleSet, Night.AsOf).Explain(HouseholdFactsBuilder.Build(Night.Record, Night.AsOf), null);
-            ReplayedKeys = [.. new CaseFindings(ruleSet, Night.AsOf).Evaluate(Night.Record).Select(f => Key(f.RuleId, f.MemberId, f.Explanation)).Order(StringComparer.Ordinal)];
         }
+
         if (CanReadLog)
         {
             Log = accessLog.Read(caller, Household, 200) ?? [];
@@ -95,7 +78,8 @@ public sealed class AuditModel(AuditQueries audit, ReplayService replay, RunSumm
         return Page();
     }
 
-    public string Describe(string? source) => sources.Describe(source);
-
-    private static string Key(string? rule, string? member, string? explanation) => $"{rule} {member} {ResidentIdText.Mask(explanation ?? "")}".Trim();
+    private static List<string> Keys(IEnumerable<string> findings) =>
+        [.. findings.Select(f => JsonNode.Parse(f)!)
+            .Select(f => $"{f["ruleId"]?.GetValue<string>()} {f["memberId"]?.GetValue<string>()} {ResidentIdText.Mask(f["explanation"]?.GetValue<string>() ?? "")}".Trim())
+            .Order(StringComparer.Ordinal)];
 }

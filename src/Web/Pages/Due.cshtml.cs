@@ -4,14 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Store.Cases;
+using Monitoring.Store.Web;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
 namespace Monitoring.Web.Pages;
 
-/// <summary>到期事项: the due list of the caller's village, town or county (or an area inside it), groupable by helper; xlsx.</summary>
+/// <summary>到期事项: the due list of the caller's village, town or county (or an area inside it), groupable by helper; xlsx (an export in the access log).</summary>
 [Authorize(Policy = MonitoringPolicies.Read)]
-public sealed class DueModel(AreaCaseLists lists, PageDates dates) : PageModel
+public sealed class DueModel(AreaCaseLists lists, PageDates dates, AccessLog accessLog) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Area { get; set; }
@@ -42,10 +43,10 @@ public sealed class DueModel(AreaCaseLists lists, PageDates dates) : PageModel
     public IActionResult OnGetXlsx()
     {
         Load();
-        using var buffer = new MemoryStream();
-        TableXlsxWriter.Write(buffer, DueColumns.SheetName, DueColumns.Title(AreaName, Date, Within), DueColumns.Headers,
-            Items.Select(i => DueColumns.Cells(i.Obligation, i.Household, Date)), DueColumns.Widths);
-        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"到期事项-{Area ?? this.CallerOf().AreaCode}-{CaseCommand.Text(Date)}.xlsx");
+        var area = this.CallerOf().ListArea(Area);
+        return this.Xlsx(accessLog, area, $"due xlsx {CaseCommand.Text(Date)} within {Within} rows {Items.Count}", $"到期事项-{area}-{CaseCommand.Text(Date)}.xlsx",
+            buffer => TableXlsxWriter.Write(buffer, DueColumns.SheetName, DueColumns.Title(AreaName, Date, Within), DueColumns.Headers,
+                Items.Select(i => DueColumns.Cells(i.Obligation, i.Household, Date)), DueColumns.Widths));
     }
 
     public static string StatusClass(ObligationStatus status) => status switch

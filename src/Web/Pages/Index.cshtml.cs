@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitoring.Engine.Cases;
 using Monitoring.Store.Cases;
-using Monitoring.Store.Statistics;
+using Monitoring.Store.Runs;
 using Monitoring.Store.Web;
-using RunSummary = Monitoring.Store.Statistics.RunSummary;
 using Monitoring.Web.Paging;
 
 namespace Monitoring.Web.Pages;
@@ -12,9 +11,9 @@ namespace Monitoring.Web.Pages;
 /// <summary>工作台: last night's run (status, time, counts) and, for the caller's area, households awaiting review,
 /// overdue obligations and those due this week, each a link to its list.</summary>
 [Authorize]
-public sealed class IndexModel(RunSummaries runs, ReviewService reviews, AreaCaseLists lists, PageDates dates) : PageModel
+public sealed class IndexModel(RunQueries runs, ReviewService reviews, AreaCaseLists lists, PageDates dates) : PageModel
 {
-    public RunSummary? LastRun { get; private set; }
+    public StoredRun? LastRun { get; private set; }
 
     public bool CanRead { get; private set; }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Formats;
 using Monitoring.Store.Cases;
+using Monitoring.Store.Web;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
@@ -13,10 +14,10 @@ namespace Monitoring.Web.Pages;
 /// <summary>
 /// 公示: the printable notice a village posts on a date — title with the notice period, issuing village committee,
 /// posting date, objection contact (settings <c>Notice:ObjectionContact</c>), and the households whose notice runs on that
-/// date (head's name, household size, proposal, reason categories; no ID numbers); xlsx.
+/// date (head's name, household size, proposal, reason categories; no ID numbers); xlsx (an export in the access log).
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.Read)]
-public sealed class NoticesModel(AreaCaseLists lists, PageDates dates, IOptions<NoticeOptions> options) : PageModel
+public sealed class NoticesModel(AreaCaseLists lists, PageDates dates, IOptions<NoticeOptions> options, AccessLog accessLog) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Village { get; set; }
@@ -50,10 +51,9 @@ public sealed class NoticesModel(AreaCaseLists lists, PageDates dates, IOptions<
             return BadRequest();
         }
 
-        using var buffer = new MemoryStream();
-        TableXlsxWriter.Write(buffer, NoticeListColumns.SheetName, NoticeListColumns.Title(VillageName, Date), NoticeListColumns.Headers,
-            Items.Select((i, n) => NoticeListColumns.Cells(i.Entry, n + 1)), NoticeListColumns.Widths);
-        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"公示名单-{Village}-{CaseCommand.Text(Date)}.xlsx");
+        return this.Xlsx(accessLog, Village, $"notice xlsx {CaseCommand.Text(Date)} rows {Items.Count}", $"公示名单-{Village}-{CaseCommand.Text(Date)}.xlsx",
+            buffer => TableXlsxWriter.Write(buffer, NoticeListColumns.SheetName, NoticeListColumns.Title(VillageName, Date), NoticeListColumns.Headers,
+                Items.Select((i, n) => NoticeListColumns.Cells(i.Entry, n + 1)), NoticeListColumns.Widths));
     }
 
     private void Load()

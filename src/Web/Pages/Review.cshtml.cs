@@ -7,9 +7,8 @@ using Monitoring.Engine.Formats;
 using Monitoring.Rules.Catalog;
 using Monitoring.Store.Access;
 using Monitoring.Store.Cases;
-using Monitoring.Store.Statistics;
+using Monitoring.Store.Runs;
 using Monitoring.Store.Web;
-using RunSummary = Monitoring.Store.Statistics.RunSummary;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
 
@@ -22,7 +21,7 @@ namespace Monitoring.Web.Pages;
 /// 排除 (reason category and text) as forms with antiforgery.
 /// </summary>
 [Authorize(Policy = MonitoringPolicies.Read)]
-public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunSummaries runs, RuleCatalog catalog, AccessLog accessLog, PageDates dates) : PageModel
+public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunQueries runs, RuleCatalog catalog, AccessLog accessLog, PageDates dates) : PageModel
 {
     /// <summary>The reason categories a dismissal is filed under.</summary>
     public static IReadOnlyList<string> DismissalCategories { get; } = ["经核实无返贫致贫风险", "数据有误已更正", "收入或支出已恢复正常", "已落实帮扶措施", "重复预警", "其他"];
@@ -65,7 +64,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
 
     public IReadOnlyList<string> ReasonRules { get; private set; } = [];
 
-    public Monitoring.Store.Statistics.RunSummary? LastNight { get; private set; }
+    public StoredRun? LastNight { get; private set; }
 
     public bool CanDecide { get; private set; }
 
@@ -95,7 +94,7 @@ public sealed class ReviewModel(ReviewService reviews, AreaCaseLists lists, RunS
 
             accessLog.Append(caller, AccessActions.Export, null, caller.ListArea(Village), $"review xlsx {rows}");
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
-            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"待核查-{Village ?? caller.AreaCode}.xlsx");
+            return File(stream, XlsxDownloads.ContentType, $"待核查-{Village ?? caller.AreaCode}.xlsx");
         }
         catch
         {

@@ -24,7 +24,7 @@ public sealed class StatsModel(AreaStatistics statistics, RuleCatalog catalog) :
 
     public IReadOnlyList<ChartPoint> CandidatesByArea => [.. Dashboard.Areas.Select(a => new ChartPoint(a.Name, a.Candidates))];
 
-    public IReadOnlyList<ChartPoint> RulePoints => [.. Dashboard.FindingsByRule.Select(r => new ChartPoint(r.Key, r.Value))];
+    public IReadOnlyList<ChartPoint> RulePoints => [.. Dashboard.FindingsByRule.Select(r => new ChartPoint(r.RuleId, r.Count))];
 
     public IReadOnlyList<ChartPoint> FunnelPoints => [.. Dashboard.Funnel.Select(s => new ChartPoint(s.LabelZh, s.Households))];
 

@@ -5,7 +5,6 @@ using Monitoring.Rules.Catalog;
 using Monitoring.Store.Cases;
 using Npgsql;
 using Monitoring.Rules.Loading;
-using Monitoring.Store.Statistics;
 using Monitoring.Store.Web;
 using Monitoring.Web.Sources;
 
@@ -19,13 +18,10 @@ public static class MonitoringPagesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(_ => SourceDocuments.Load(RuleCatalogLoader.Locate(configuration["Nightly:RulesDirectory"])));
-        services.AddSingleton<AreaStatistics>();
-        services.AddSingleton<RunSummaries>();
         services.TryAddSingleton(provider => new CaseService(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<NpgsqlDataSource>(), null));
         services.AddSingleton<PageDates>();
         services.AddSingleton<ScopedCaseCommands>();
         services.AddSingleton<HouseholdNightHistory>();
-        services.AddSingleton<AuditQueries>();
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section));
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<StoreExceptionPageFilter>());
         return services;

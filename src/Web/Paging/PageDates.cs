@@ -1,5 +1,5 @@
 using System.Globalization;
-using Monitoring.Store.Statistics;
+using Monitoring.Store.Runs;
 
 namespace Monitoring.Web.Paging;
 
@@ -7,7 +7,7 @@ namespace Monitoring.Web.Paging;
 /// The date a page's lists are for: the one asked (<c>?asOf=yyyy-MM-dd</c>), else the latest completed night's evaluation
 /// date, else today in China (one clock: <see cref="TimeProvider"/>).
 /// </summary>
-public sealed class PageDates(RunSummaries runs, TimeProvider clock)
+public sealed class PageDates(RunQueries runs, TimeProvider clock)
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 

@@ -63,4 +63,8 @@ public static class CaseOptions
         var host = StoreServices.ForProcess(connection);
         return new CaseService(catalog, host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), profile);
     }
+
+    /// <summary>The area case lists (due list, notice) over the same store and rules as <see cref="Service"/>.</summary>
+    public static AreaCaseLists AreaLists(string? rulesDirectory, string? connection, string? profile) =>
+        new(StoreServices.ForProcess(connection).Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), Service(rulesDirectory, connection, profile));
 }

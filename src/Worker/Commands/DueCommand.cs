@@ -1,20 +1,16 @@
 using System.CommandLine;
-using System.Text;
 using Monitoring.Engine.Cases;
-using Monitoring.Engine.Records;
-using Monitoring.Worker.Cli;
-using Monitoring.Store.Importing;
-using Monitoring.Store.Nightly;
-using Monitoring.Store.Exporting;
-using Monitoring.Store.Sql;
-using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
+using Monitoring.Store.Access;
+using Monitoring.Store.Cases;
+using Monitoring.Worker.Cli;
 
 namespace Monitoring.Worker.Commands;
 
 /// <summary>
 /// <c>due</c>: every open obligation of a village or town (or the whole store) due within a window, overdue first, then by
-/// deadline. Households have no town column: a town's code is the first 9 digits of the 12-digit village code.
+/// deadline. Households have no town column: a town's code is the first 9 digits of the 12-digit village code. A thin
+/// caller of <see cref="AreaCaseLists"/>, the due list the pages and the API show.
 /// </summary>
 public static class DueCommand
 {
@@ -36,11 +32,11 @@ public static class DueCommand
         };
         command.SetAction(result => CommandRunner.Run(() => Run(result.GetValue(village), result.GetValue(town), CaseOptions.WithinDays(result.GetValue(within)!),
             CaseOptions.Today(result.GetValue(asOf)), result.GetValue(format)!, result.GetValue(output)!,
-            CaseOptions.Service(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile)))));
+            CaseOptions.AreaLists(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile)))));
         return command;
     }
 
-    private static int Run(string? village, string? town, int withinDays, DateOnly asOf, string format, string outputPath, CaseService service)
+    private static int Run(string? village, string? town, int withinDays, DateOnly asOf, string format, string outputPath, AreaCaseLists lists)
     {
         if (village is not null && town is not null)
         {
@@ -57,26 +53,10 @@ public static class DueCommand
             throw new UserErrorException("--format xlsx 须用 --output 指定文件");
         }
 
-        var households = new Dictionary<string, HouseholdRecord>(StringComparer.Ordinal);
-        var obligations = new List<Obligation>();
-        var calculators = new Dictionary<string, (ObligationCalculator Calculator, CaseFindings Findings)>(StringComparer.Ordinal);
-        foreach (var household in service.HouseholdsAsOf(village, town, asOf))
-        {
-            var ruleSet = service.RuleSetFor(household);
-            if (!calculators.TryGetValue(ruleSet.Profile.Id, out var tools))
-            {
-                tools = (new ObligationCalculator(ruleSet), new CaseFindings(ruleSet, asOf));
-                calculators[ruleSet.Profile.Id] = tools;
-            }
-
-            households[household.Id ?? ""] = household;
-            obligations.AddRange(tools.Calculator.For(household, asOf, tools.Findings.ReinclusionFires(household)));
-        }
-
-        var due = DueList.Select(obligations, asOf, withinDays);
+        var due = lists.DueList(Caller.Operator(Environment.UserName, CaseOptions.Client()), village ?? town, asOf, withinDays);
         var scope = village is not null ? $"村 {village} " : town is not null ? $"乡镇 {town} " : "";
         var title = DueColumns.Title(scope, asOf, withinDays);
-        var rows = due.Select(o => DueColumns.Cells(o, households[o.HouseholdId], asOf));
+        var rows = due.Items.Select(d => DueColumns.Cells(d.Obligation, d.Household, asOf));
         using var target = OutputTarget.Open(outputPath);
         if (format == "xlsx")
         {
@@ -95,8 +75,8 @@ public static class DueCommand
 
         target.Commit();
 
-        var overdue = due.Count(o => o.Status == ObligationStatus.Overdue);
-        Console.Error.WriteLine($"共 {households.Count:N0} 户，待办 {due.Count:N0} 项，其中已逾期 {overdue:N0} 项");
+        var overdue = due.Items.Count(d => d.Obligation.Status == ObligationStatus.Overdue);
+        Console.Error.WriteLine($"共 {due.Households:N0} 户，待办 {due.Items.Count:N0} 项，其中已逾期 {overdue:N0} 项");
         return ExitCodes.Success;
     }
 }

@@ -1,17 +1,14 @@
 using System.CommandLine;
-using System.Text;
 using Monitoring.Engine.Cases;
-using Monitoring.Worker.Cli;
-using Monitoring.Store.Importing;
-using Monitoring.Store.Nightly;
-using Monitoring.Store.Exporting;
-using Monitoring.Store.Sql;
-using Monitoring.Store.Cases;
 using Monitoring.Engine.Formats;
+using Monitoring.Store.Access;
+using Monitoring.Store.Cases;
+using Monitoring.Worker.Cli;
 
 namespace Monitoring.Worker.Commands;
 
-/// <summary><c>notice-list</c>: a village's public notice list (公示名单) as .xlsx or a printable HTML page.</summary>
+/// <summary><c>notice-list</c>: a village's public notice list (公示名单) as .xlsx or a printable HTML page; a thin caller of
+/// <see cref="AreaCaseLists.Notice"/>, the notice the pages and the API show.</summary>
 public static class NoticeListCommand
 {
     public static Command Create()
@@ -31,24 +28,16 @@ public static class NoticeListCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var date = CommonOptions.ParseDate(result.GetValue(asOf), "--as-of");
-            var service = CaseOptions.Service(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile));
+            var lists = CaseOptions.AreaLists(result.GetValue(rules), result.GetValue(connection), result.GetValue(profile));
             var code = result.GetValue(village)!;
-            var households = service.HouseholdsAsOf(code, null, date);
-            var evaluators = new Dictionary<string, CaseFindings>(StringComparer.Ordinal);
-            CaseFindings FindingsFor(Monitoring.Engine.Records.HouseholdRecord household)
+            if (code.Length != 12 || !code.All(char.IsAsciiDigit))
             {
-                var ruleSet = service.RuleSetFor(household);
-                if (!evaluators.TryGetValue(ruleSet.Profile.Id, out var findings))
-                {
-                    findings = new CaseFindings(ruleSet, date);
-                    evaluators[ruleSet.Profile.Id] = findings;
-                }
-
-                return findings;
+                throw new UserErrorException($"--village 应为 12 位村级代码，而不是 '{code}'");
             }
 
-            var entries = NoticeList.Build(households, date, FindingsFor);
-            var villageName = households.Select(h => h.Region?.Village).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? code;
+            var caller = Caller.Operator(Environment.UserName, CaseOptions.Client());
+            var entries = lists.Notice(caller, code, date).Select(item => item.Entry).ToList();
+            var villageName = lists.AreaName(caller, code) ?? code;
             using var target = OutputTarget.Open(result.GetValue(output)!);
             if (result.GetValue(format) == "html")
             {

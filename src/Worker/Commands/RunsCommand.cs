@@ -31,7 +31,7 @@ public static class RunsCommand
             foreach (var run in runs)
             {
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.Id}\t{run.AsOf:yyyy-MM-dd}\t{run.Profile}\t{ModeZh(run.Mode)}\t{StatusZh(run.Status)}\t{run.HouseholdsEvaluated}\t{run.FindingsCount}\t{run.CandidatesCount}\t{run.NewFindings}\t{run.ResolvedFindings}\t{run.SetAsideCount}"));
+                    $"{run.Id}\t{run.AsOf:yyyy-MM-dd}\t{run.Profile}\t{run.ModeZh}\t{run.StatusZh}\t{run.HouseholdsEvaluated}\t{run.FindingsCount}\t{run.CandidatesCount}\t{run.NewFindings}\t{run.ResolvedFindings}\t{run.SetAsideCount}"));
             }
 
             if (runs.Count == 0)
@@ -55,8 +55,8 @@ public static class RunsCommand
             var id = result.GetValue(run);
             var stored = queries.Find(id) ?? throw new UserErrorException($"没有编号为 {id} 的批次");
             var output = Console.Out;
-            output.WriteLine($"批次 {stored.Id}：{StatusZh(stored.Status)}");
-            output.WriteLine($"  评估日 {stored.AsOf:yyyy-MM-dd}，地区配置 {stored.Profile}，{ModeZh(stored.Mode)}评估{(stored.PointInTime ? "（时点评估：按各户在评估日的记录）" : "")}");
+            output.WriteLine($"批次 {stored.Id}：{stored.StatusZh}");
+            output.WriteLine($"  评估日 {stored.AsOf:yyyy-MM-dd}，地区配置 {stored.Profile}，{stored.ModeZh}评估{(stored.PointInTime ? "（时点评估：按各户在评估日的记录）" : "")}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  开始 {stored.StartedAt:yyyy-MM-dd HH:mm:ss}Z，结束 {(stored.FinishedAt is { } f ? f.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z" : "—")}"));
             output.WriteLine($"  规则集版本 {stored.RulesVersion}，规则集存档 {stored.RuleSetHash ?? "（未存档：该批次早于规则集存档）"}");
             output.WriteLine($"  本次评估 {stored.HouseholdsEvaluated:N0} 户，结果有变化 {stored.OutcomesRecorded:N0} 户；发现 {stored.FindingsCount:N0} 条，候选户 {stored.CandidatesCount:N0} 户；新增 {stored.NewFindings:N0} 条，消除 {stored.ResolvedFindings:N0} 条");
@@ -92,7 +92,7 @@ public static class RunsCommand
                 var run = queries.Find(id) ?? throw new UserErrorException($"没有编号为 {id} 的批次");
                 if (run.Status != "completed")
                 {
-                    throw new UserErrorException($"批次 {id} 的状态是 {StatusZh(run.Status)}，只能比较已完成的批次");
+                    throw new UserErrorException($"批次 {id} 的状态是 {run.StatusZh}，只能比较已完成的批次");
                 }
             }
 
@@ -125,14 +125,4 @@ public static class RunsCommand
     }
 
     private static RunQueries Queries(string? connection) => StoreServices.ForProcess(connection).Services.GetRequiredService<RunQueries>();
-
-    internal static string ModeZh(string mode) => mode == "incremental" ? "增量" : "全量";
-
-    internal static string StatusZh(string status) => status switch
-    {
-        "completed" => "已完成",
-        "running" => "运行中",
-        "failed" => "失败",
-        _ => status,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Monitoring.Tests.Shared;
 
 namespace Monitoring.BrowserTests.Support;
 
@@ -53,22 +54,7 @@ internal sealed class Cli(string connectionString)
 
     private ProcessStartInfo StartInfo(string[] args, bool redirectInput)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = redirectInput,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(RepositoryPaths.Cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["MONITORING_RULES"] = RepositoryPaths.Rules;
+        var start = MonitoringProcess.StartInfo(args, redirectInput);
         // The application connects as monitoring_app (no UPDATE/DELETE on evidence); migrations run as the owner.
         start.Environment["ConnectionStrings__Monitoring"] = connectionString.Replace("Username=postgres", "Username=monitoring_app", StringComparison.Ordinal);
         start.Environment["ConnectionStrings__MonitoringOwner"] = connectionString;

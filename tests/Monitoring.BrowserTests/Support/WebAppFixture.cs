@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Playwright;
+using Monitoring.Tests.Shared;
 
 namespace Monitoring.BrowserTests.Support;
 
@@ -46,7 +47,7 @@ public sealed class WebAppFixture : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"浏览器测试需要 Debian 的 chromium（{ChromiumPath}）：apt-get install -y chromium fonts-noto-cjk（.ci/run 会安装）");
         }
 
-        _database = new TestDatabase();
+        _database = new TestDatabase("monitoring_browser_");
         Cli = new Cli(_database.ConnectionString);
         await Task.Run(Seed).ConfigureAwait(false);
         var port = FreePort();

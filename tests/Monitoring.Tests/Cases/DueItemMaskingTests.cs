@@ -25,7 +25,7 @@ public sealed class DueItemMaskingTests
         };
 
         var item = new DueItem(obligation, household);
-        var api = Monitoring.Store.Web.DueItem.From(item, new DateOnly(2026, 12, 1));
+        var api = Monitoring.Web.Api.DueItem.From(item, new DateOnly(2026, 12, 1));
 
         var masked = SeededResidentIds.Masked(Id);
         Assert.Equal($"张三{masked}", item.HeadName);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Monitoring.Tests.Shared;
 
 namespace Monitoring.Tests.Support;
 
@@ -8,21 +8,7 @@ internal static class CliProcess
 {
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(TestPaths.CliAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["MONITORING_RULES"] = TestPaths.Rules;
+        var start = MonitoringProcess.StartInfo(args);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

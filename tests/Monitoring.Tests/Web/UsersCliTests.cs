@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Monitoring.Tests.Shared;
 using Monitoring.Tests.Store;
 using Monitoring.Tests.Support;
 
@@ -56,20 +56,7 @@ public sealed class UsersCliTests : IClassFixture<PostgresFixture>
 
     private (int ExitCode, string Stdout, string Stderr) Users(string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { TestPaths.CliAssembly, "users" }.Concat(args).Concat(["--connection", _db.ConnectionString]))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = MonitoringProcess.StartInfo(["users", .. args, "--connection", _db.ConnectionString], redirectInput: true);
         using var process = Process.Start(start)!;
         process.StandardInput.Write(input ?? "");
         process.StandardInput.Close();

@@ -191,6 +191,23 @@ public sealed class WebHostTests : IDisposable
         var rules = replay["rules"]!.AsArray();
         Assert.Contains(rules, r => r!["ruleId"]!.GetValue<string>() == "INC-BELOW-LINE" && r["fired"]!.GetValue<bool>() && r["conditions"]!.AsArray().Count > 0);
         Assert.Contains(rules, r => !r!["fired"]!.GetValue<bool>());
+        var belowLine = rules.Single(r => r!["ruleId"]!.GetValue<string>() == "INC-BELOW-LINE")!;
+        Assert.False(string.IsNullOrEmpty(belowLine["explanation"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(belowLine["source"]!.GetValue<string>()));
+        Assert.DoesNotContain(".txt", belowLine["source"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(belowLine["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "monitoringLine" && p["source"]!.GetValue<string>().Length > 0 && !p["source"]!.GetValue<string>().Contains(".txt", StringComparison.Ordinal));
+        Assert.Equal(replay["storedFindings"]!.GetValue<int>(), replay["replayedFindings"]!.GetValue<int>());
+
+        // The 审计 page is the same replay: why flagged and why not, with the legal source and the parameters in force.
+        var page = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/audit?household=610728-6101&run={first}"));
+        Assert.Contains("reproduced: true", page, StringComparison.Ordinal);
+        Assert.Contains("data-rule=\"INC-BELOW-LINE\"", page, StringComparison.Ordinal);
+        Assert.Contains("未触发", page, StringComparison.Ordinal);
+        Assert.Contains("monitoringLine", page, StringComparison.Ordinal);
+        Assert.Empty(Monitoring.Tests.Support.ResidentIdScanner.Find(page));
+        var why = WebUtility.HtmlDecode(await auditor.GetStringAsync("/households/610728-6101?why=HOU-DANGEROUS"));
+        Assert.Contains("data-rule=\"HOU-DANGEROUS\"", why, StringComparison.Ordinal);
+        Assert.Contains("reproduced: true", why, StringComparison.Ordinal);
         var latest = JsonNode.Parse(await auditor.GetStringAsync("/api/v1/households/610728-6101/explain"))!;
         Assert.True(latest["reproduced"]!.GetValue<bool>());
         Assert.NotEqual(first, latest["run"]!.GetValue<long>());

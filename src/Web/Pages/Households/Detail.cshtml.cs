@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitoring.Engine.Cases;
 using Monitoring.Engine.Explaining;
-using Monitoring.Engine.Facts;
 using Monitoring.Engine.Records;
 using Monitoring.Rules.Catalog;
 using Monitoring.Rules.Codes;
 using Monitoring.Rules.Expressions;
 using Monitoring.Store.Cases;
+using Monitoring.Store.History;
+using Monitoring.Store.Replay;
 using Monitoring.Store.Web;
 using Monitoring.Web.Paging;
 using Monitoring.Web.Security;
@@ -20,7 +21,8 @@ namespace Monitoring.Web.Pages.Households;
 
 /// <summary>
 /// 农户: the record (resident IDs masked), current findings with their sentences and the document title and clause of each
-/// source, "why not" for any rule, the outcome of every night it changed, its record versions, the case timeline with
+/// source, "why / why not" for any rule (the replay of the latest night), the outcome of every night it changed, its record
+/// versions and change log (what changed, when, by which import or command; labels from DomainLabels), the case timeline with
 /// every deadline met or missed, a form for every case command, and the review decisions. Outside the caller's area the
 /// household does not exist (404). Every view is written to the access log (by <see cref="HouseholdQueries"/>).
 /// </summary>
@@ -28,6 +30,7 @@ namespace Monitoring.Web.Pages.Households;
 public sealed class DetailModel(
     HouseholdQueries households,
     HouseholdNightHistory history,
+    ExplainQueries explain,
     CaseService cases,
     ScopedCaseCommands commands,
     SourceDocuments sources,
@@ -60,6 +63,15 @@ public sealed class DetailModel(
 
     public IReadOnlyList<HouseholdVersionRow> Versions { get; private set; } = [];
 
+    /// <summary>The household's change log, newest first (<see cref="HouseholdNightHistory.Timeline"/>).</summary>
+    public IReadOnlyList<HouseholdTimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>The replay of the latest completed night (<see cref="ExplainQueries"/>) the 逐条说明 is taken from.</summary>
+    public ReplayResult? Replay { get; private set; }
+
+    /// <summary>Why the latest night cannot be replayed for this household (Chinese), if so.</summary>
+    public string? ReplayRefused { get; private set; }
+
     public RuleExplanation? Explanation { get; private set; }
 
     public bool CanWrite { get; private set; }
@@ -68,12 +80,11 @@ public sealed class DetailModel(
 
     public IReadOnlyList<string> ReleaseSteps { get; private set; } = [];
 
-    public static IReadOnlyList<string> MeasureKinds { get; } =
-        ["industry", "employment", "public_welfare_job", "education", "medical", "housing", "water", "assistance", "insurance", "other"];
+    public static IReadOnlyList<string> MeasureKinds { get; } = [.. DomainLabels.MeasureKinds.Values];
 
-    public static IReadOnlyList<string> MonitoringTypes { get; } = ["unstable", "marginal", "hardship"];
+    public static IReadOnlyList<string> MonitoringTypes { get; } = [.. DomainLabels.MonitoringTypes.Values];
 
-    public static IReadOnlyList<string> Triggers { get; } = ["candidate", "self_declared", "department_warning"];
+    public static IReadOnlyList<string> Triggers { get; } = [.. DomainLabels.Triggers.Values];
 
     public IActionResult OnGet() => Load() ? Page() : NotFound();
 
@@ -157,13 +168,22 @@ public sealed class DetailModel(
         Obligations = new ObligationCalculator(RuleSet).For(Record, Date, reinclusion);
         Nights = history.Nights(caller, Id) ?? [];
         Versions = history.Versions(caller, Id) ?? [];
+        Timeline = history.Timeline(caller, Id) ?? [];
         CanWrite = caller.CanWrite;
         InclusionSteps = [.. StepNames.InclusionSteps.Where(s => ScopedCaseCommands.MayRecord(caller, s))];
         ReleaseSteps = [.. StepNames.ReleaseSteps.Where(s => ScopedCaseCommands.MayRecord(caller, s))];
         if (!string.IsNullOrEmpty(Why))
         {
-            var facts = HouseholdFactsBuilder.Build(Record, Date);
-            Explanation = new HouseholdExplainer(RuleSet, Date).Explain(facts, null).FirstOrDefault(e => e.Rule.Id == Why);
+            try
+            {
+                Replay = View.RunId is { } run ? explain.Explain(caller, Id, run) : null;
+                ReplayRefused = View.RunId is null ? "尚无已完成的评估批次" : null;
+                Explanation = Replay?.Explanations.FirstOrDefault(e => e.Rule.Id == Why);
+            }
+            catch (ReplayRefusedException refused)
+            {
+                ReplayRefused = refused.Message;
+            }
         }
 
         return true;

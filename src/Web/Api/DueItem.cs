@@ -1,4 +1,7 @@
-namespace Monitoring.Store.Web;
+using Monitoring.Store.Cases;
+using Monitoring.Store.Web;
+
+namespace Monitoring.Web.Api;
 
 /// <summary>One open obligation of a household in the due list: what, by when, its status, the rule and basis (the API's shape, ID numbers masked).</summary>
 public sealed record DueItem(
@@ -14,8 +17,8 @@ public sealed record DueItem(
     string RuleId,
     string Basis)
 {
-    /// <summary>The API line of a due-list entry of <see cref="Cases.AreaCaseLists.Due"/> as of <paramref name="asOf"/>.</summary>
-    public static DueItem From(Cases.DueItem item, DateOnly asOf)
+    /// <summary>The API line of a due-list entry of <see cref="AreaCaseLists.Due"/> as of <paramref name="asOf"/>.</summary>
+    public static DueItem From(Store.Cases.DueItem item, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(item);
         var o = item.Obligation;

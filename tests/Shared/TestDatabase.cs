@@ -1,27 +1,33 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Monitoring.BrowserTests.Support;
+namespace Monitoring.Tests.Shared;
 
 /// <summary>
-/// A fresh database on the project-local PostgreSQL of <c>scripts/dev-db.sh</c> (started here when it is not running, as
-/// CI does), dropped on dispose.
+/// The one way a test gets a database: a fresh database on the project-local PostgreSQL of <c>scripts/dev-db.sh</c>
+/// (started here when it is not running, exactly as CI does), dropped on dispose. The integration tests'
+/// <c>PostgresFixture</c> and the browser tests' fixture both create theirs here (a linked source file: tests/Shared).
 /// </summary>
 internal sealed class TestDatabase : IDisposable
 {
     private const string Server = "Host=127.0.0.1;Port=55432;Username=postgres;Include Error Detail=true";
 
-    public TestDatabase()
+    /// <param name="prefix">The start of the database's name (monitoring_test_, monitoring_browser_), a random suffix follows.</param>
+    public TestDatabase(string prefix)
     {
         EnsureServer();
-        Name = "monitoring_browser_" + Guid.NewGuid().ToString("N")[..12];
+        Name = prefix + Guid.NewGuid().ToString("N")[..12];
         Execute($"CREATE DATABASE {Name}");
         ConnectionString = $"{Server};Database={Name}";
     }
 
     public string Name { get; }
 
+    /// <summary>The database as the owner role (postgres).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The same database as the application role <c>monitoring_app</c> (not a superuser; exists once migrated).</summary>
+    public string AppConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = "monitoring_app" }.ConnectionString;
 
     public void Dispose()
     {
@@ -44,7 +50,7 @@ internal sealed class TestDatabase : IDisposable
             return;
         }
 
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "dev-db.sh"), "start"])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestRepository.Root, "scripts", "dev-db.sh"), "start"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,7 +60,7 @@ internal sealed class TestDatabase : IDisposable
         process.WaitForExit();
         if (process.ExitCode != 0 || !CanConnect())
         {
-            throw new InvalidOperationException("浏览器测试需要 PostgreSQL：scripts/dev-db.sh start 失败：" + output);
+            throw new InvalidOperationException("测试需要 PostgreSQL：scripts/dev-db.sh start 失败：" + output);
         }
     }
 

@@ -1,4 +1,7 @@
-namespace Monitoring.Store.Web;
+using Monitoring.Store.Cases;
+using Monitoring.Store.Web;
+
+namespace Monitoring.Web.Api;
 
 /// <summary>One household on a village's public notice (no ID numbers, phones, bank or health details; the API's shape).</summary>
 public sealed record NoticeItem(
@@ -12,8 +15,8 @@ public sealed record NoticeItem(
     DateOnly NoticeFrom,
     DateOnly? NoticeUntil)
 {
-    /// <summary>The API line of a notice entry of <see cref="Cases.AreaCaseLists.Notice"/>.</summary>
-    public static NoticeItem From(Cases.NoticeItem item)
+    /// <summary>The API line of a notice entry of <see cref="AreaCaseLists.Notice"/>.</summary>
+    public static NoticeItem From(Store.Cases.NoticeItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         var e = item.Entry;

@@ -1,4 +1,4 @@
-namespace Monitoring.Store.Web;
+namespace Monitoring.Store.Statistics;
 
 /// <summary>How many findings (or households) one rule has.</summary>
 public sealed record RuleCount(string RuleId, long Count);
