@@ -6,7 +6,7 @@
 # imported with dept import, so the night shows every DEPT-* rule. Running it again imports nothing new and runs an
 # incremental night.
 # It ends with one demo web user per role for the sample's areas (passwords printed once, when the user is created) and
-# how to start `monitoring service`. The schema is created as the owner role (postgres); everything else connects as the
+# starts `monitoring service` in the background on http://127.0.0.1:5080 (SAMPLE_NO_SERVICE=1: not). The schema is created as the owner role (postgres); everything else connects as the
 # application role monitoring_app that the migrations create (docs/deployment.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,9 +48,25 @@ add_user demo-town town 610728001 "镇级演示"
 add_user demo-county county 610728 "县级演示"
 add_user demo-auditor auditor 610728 "审计演示"
 add_user demo-admin admin 610728 "管理员演示"
-cat <<'TEXT'
-启动网页服务（同时运行夜间评估计划；本机 http 演示须关闭 Cookie 的 Secure 标志，否则表单的防伪校验拒绝 http 请求）：
-  Web__SecureCookies=false dotnet src/Worker/bin/Release/net10.0/monitoring.dll service
-然后在浏览器打开 http://127.0.0.1:5080 （API 文档：http://127.0.0.1:5080/api-docs/index.html，OpenAPI：/openapi/v1.json），
-用上面的演示用户登录；只要网页不要计划：service --no-scheduler；改地址：service --urls http://0.0.0.0:8080
+# The web service, left running for the demo (plain http on this machine: the cookies go without the Secure flag, which
+# the antiforgery check of every form otherwise requires over https). SAMPLE_NO_SERVICE=1 leaves it out.
+mkdir -p .sample-service
+pidfile=.sample-service/pid
+url=http://127.0.0.1:5080
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  echo "网页服务已在运行（进程 $(cat "$pidfile")）：$url"
+elif [ -z "${SAMPLE_NO_SERVICE:-}" ]; then
+  Web__SecureCookies=false nohup "${cli[@]}" service --urls "$url" > .sample-service/service.log 2>&1 &
+  echo $! > "$pidfile"
+  for _ in $(seq 1 90); do
+    if curl -fs "$url/health/ready" >/dev/null 2>&1; then break; fi
+    kill -0 "$(cat "$pidfile")" 2>/dev/null || { echo "网页服务未能启动，日志：.sample-service/service.log" >&2; tail -n 20 .sample-service/service.log >&2; exit 1; }
+    sleep 1
+  done
+  echo "网页服务已启动（进程 $(cat "$pidfile")，日志 .sample-service/service.log，同时运行夜间评估计划）"
+fi
+cat <<TEXT
+在浏览器打开 $url ，用上面的演示用户登录（API 文档：$url/api-docs/index.html，OpenAPI：/openapi/v1.json；
+农户自主申报：$url/declare）。停止网页服务：kill \$(cat .sample-service/pid)
+自行启动：Web__SecureCookies=false dotnet src/Worker/bin/Release/net10.0/monitoring.dll service [--no-scheduler] [--urls http://0.0.0.0:8080]
 TEXT
