@@ -86,17 +86,10 @@ public static class CaseTimelinePrinter
                 continue;
             }
 
-            var what = command.Name switch
-            {
-                CaseCommand.Correct => $"更正 #{command.Entry}（原因：{command.Reason}）→ {command.Replaces}",
-                CaseCommand.Void => $"作废 #{command.Entry}（原因：{command.Reason}）",
-                CaseCommand.Event => $"登记事件 {Monitoring.Rules.Codes.DomainLabels.EventKinds.Zh(command.EventKind)}",
-                _ => command.Name,
-            };
             var amended = command.IsAmendment ? null : log.AmendmentOf(entry.Id) is { } a
                 ? $" 〔已由 #{a.Id} {(a.Command.Name == CaseCommand.Void ? "作废" : "更正")}〕"
                 : null;
-            output.WriteLine($"  #{row.Id} {row.RecordedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss} {row.Actor}（{row.Client}）{what} {row.Payload}{amended}");
+            output.WriteLine($"  #{row.Id} {row.RecordedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss} {row.Actor}（{row.Client}）{CaseCommandText.Describe(command)}{amended}");
         }
 
         if (later > 0)
