@@ -19,6 +19,24 @@ public sealed record Caller(string UserName, UserRole Role, string AreaCode, str
     /// <summary>Roles that record review decisions and case commands (village, town, county).</summary>
     public bool CanWrite => Role is UserRole.Village or UserRole.Town or UserRole.County;
 
+    /// <summary>Refuses a role that does not see household data (<see cref="CanRead"/>), naming <paramref name="what"/>.</summary>
+    public void RequireRead(string what = "农户数据")
+    {
+        if (!CanRead)
+        {
+            throw new NotPermittedException($"管理员账号不能查看{what}");
+        }
+    }
+
+    /// <summary>Refuses a role that does not record decisions (<see cref="CanWrite"/>): "审计人员和管理员不能{action}".</summary>
+    public void RequireWrite(string action)
+    {
+        if (!CanWrite)
+        {
+            throw new NotPermittedException($"审计人员和管理员不能{action}");
+        }
+    }
+
     /// <summary>Roles that read the access log (auditor).</summary>
     public bool CanAudit => Role is UserRole.Auditor;
 

@@ -23,7 +23,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
     public AreaDueList DueList(Caller caller, string? requestedArea, DateOnly asOf, int withinDays)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead();
         if (withinDays is < 0 or > 366)
         {
             throw new ArgumentException("到期天数应在 0 到 366 之间", nameof(withinDays));
@@ -56,7 +56,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
     public IReadOnlyList<NoticeItem> Notice(Caller caller, string village, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead();
         if (village is not { Length: 12 })
         {
             throw new ArgumentException("公示按村出具：请给出 12 位村级代码", nameof(village));
@@ -101,7 +101,7 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
     public IReadOnlyList<KeyValuePair<string, string>> Villages(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead();
         using var connection = dataSource.OpenConnection();
         // One index probe per village (a skip scan over ix_households_village_code in the area's range: village codes are
         // digits, so those under the area lie between its code and its code followed by nines), not a pass over every household.
@@ -127,13 +127,5 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         }
 
         return villages;
-    }
-
-    private static void RequireRead(Caller caller)
-    {
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("您的角色不能查看农户数据");
-        }
     }
 }

@@ -40,10 +40,7 @@ public sealed class ScopedCaseCommands(NpgsqlDataSource dataSource, CaseService 
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
-        if (!caller.CanWrite)
-        {
-            throw new NotPermittedException("审计人员和管理员不能登记案件");
-        }
+        caller.RequireWrite("登记案件");
 
         if (!MayRecord(caller, command.StepName))
         {

@@ -53,7 +53,7 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
     public IReadOnlyList<LeadRow> List(Caller caller, string? area, string? status = null, int limit = 1000)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead("线索");
         if (status is not null && !DomainLabels.LeadStatuses.Contains(status))
         {
             throw new ArgumentException(DomainLabels.LeadStatuses.UnknownMessage(status), nameof(status));
@@ -79,7 +79,7 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
     public LeadRow? Get(Caller caller, long id)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead("线索");
         using var connection = dataSource.OpenConnection();
         var lead = Load(connection, null, caller, id);
         if (lead is not null)
@@ -105,7 +105,7 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
     public LeadRow Report(Caller caller, string villageCode, string householdId, string? difficultyKind, string? description)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireWrite(caller);
+        caller.RequireWrite("核实或上报线索");
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         var kind = DomainLabels.DifficultyKinds.Resolve(difficultyKind);
         if (kind is null)
@@ -242,7 +242,7 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
     private LeadRow? Decide(Caller caller, long id, string decision, string? reason, string? householdId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireWrite(caller);
+        caller.RequireWrite("核实或上报线索");
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (decision == LeadStatuses.Rejected && reason is null)
         {
@@ -404,22 +404,6 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
         using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM households WHERE village_code = @village)", connection);
         command.Parameters.AddWithValue("village", village);
         return (bool)command.ExecuteScalar()!;
-    }
-
-    private static void RequireRead(Caller caller)
-    {
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("管理员账号不能查看线索");
-        }
-    }
-
-    private static void RequireWrite(Caller caller)
-    {
-        if (!caller.CanWrite)
-        {
-            throw new NotPermittedException("审计人员和管理员不能核实或上报线索");
-        }
     }
 
     private static TimeZoneInfo ChinaZone()

@@ -35,7 +35,7 @@ public sealed class RunQueries
     /// </summary>
     public IReadOnlyList<StoredRun> List(string? profile = null, int limit = 50, Caller? caller = null)
     {
-        RequireRead(caller);
+        caller?.RequireRead();
         return Read($"SELECT {Columns} FROM evaluation_runs WHERE @profile::text IS NULL OR profile = @profile ORDER BY id DESC LIMIT @limit",
             ("profile", (object?)profile ?? DBNull.Value), ("limit", Math.Clamp(limit, 1, 10_000)));
     }
@@ -53,7 +53,7 @@ public sealed class RunQueries
     public RunDetail? Detail(Caller caller, long runId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead();
         var run = Find(runId);
         if (run is null)
         {
@@ -85,14 +85,6 @@ public sealed class RunQueries
         }
 
         return runs;
-    }
-
-    private static void RequireRead(Caller? caller)
-    {
-        if (caller is { CanRead: false })
-        {
-            throw new NotPermittedException("管理员账号不能查看农户数据");
-        }
     }
 
     /// <summary>The latest completed run of a night (as-of), optionally of one profile.</summary>

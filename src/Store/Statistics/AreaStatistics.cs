@@ -27,10 +27,7 @@ public sealed class AreaStatistics(NpgsqlDataSource dataSource, RunQueries runs)
     public AreaDashboard For(Caller caller, string? requestedArea, bool byVillage = false)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("您的角色不能查看农户数据");
-        }
+        caller.RequireRead();
 
         var area = caller.ListArea(requestedArea);
         var groupLength = area.Length == 6 && !byVillage ? 9 : 12;

@@ -16,10 +16,7 @@ public sealed class HouseholdQueries(NpgsqlDataSource dataSource, CaseStore case
     public HouseholdView? Get(Caller caller, string householdId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("管理员账号不能查看农户数据");
-        }
+        caller.RequireRead();
 
         using var connection = dataSource.OpenConnection();
         var village = ScopedHouseholds.VillageOf(connection, caller, householdId);

@@ -27,7 +27,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     public IReadOnlyList<ReviewRow> List(Caller caller, string? area)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead();
         var scope = caller.ListArea(area);
         using var connection = dataSource.OpenConnection();
         return Rows(connection, scope, null);
@@ -41,7 +41,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        RequireRead(caller);
+        caller.RequireRead();
         if (page < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(page), page, "页码应从 1 开始");
@@ -71,7 +71,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        RequireRead(caller);
+        caller.RequireRead();
         var query = ListQuery.For(caller, filter);
         using var connection = dataSource.OpenConnection();
         using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
@@ -82,7 +82,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     public IReadOnlyList<string> ReasonRules(Caller caller, string? area)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead();
         var query = ListQuery.For(caller, new ReviewFilter(area));
         using var connection = dataSource.OpenConnection();
         using var snapshot = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
@@ -117,7 +117,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        RequireRead(caller);
+        caller.RequireRead();
         var query = ListQuery.For(caller, filter);
         return Chunks(query);
     }
@@ -153,7 +153,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     public IReadOnlyList<ReviewDecisionRow>? Decisions(Caller caller, string householdId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRead(caller);
+        caller.RequireRead();
         using var connection = dataSource.OpenConnection();
         return ScopedHouseholds.VillageOf(connection, caller, householdId) is null ? null : DecisionsOf(connection, householdId);
     }
@@ -167,10 +167,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     public ReviewDecisionRow? Decide(Caller caller, string householdId, string decision, string? reasonCategory, string? reason, DateOnly? date = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.CanWrite)
-        {
-            throw new NotPermittedException("审计人员和管理员不能作出核查决定");
-        }
+        caller.RequireWrite("作出核查决定");
 
         if (decision is not (ReviewStatuses.Confirm or ReviewStatuses.Dismiss))
         {
@@ -242,14 +239,6 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, CaseService cases
     }
 
     private static string Client(Caller caller) => caller.ClientAddress is { } address ? $"web {address}" : "web";
-
-    private static void RequireRead(Caller caller)
-    {
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("管理员账号不能查看农户数据");
-        }
-    }
 
     /// <summary>The list rows of an area (optionally one household), hiding households dismissed on their current outcome.</summary>
     internal static List<ReviewRow> Rows(NpgsqlConnection connection, string area, string? householdId)

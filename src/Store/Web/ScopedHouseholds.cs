@@ -21,10 +21,7 @@ internal static class ScopedHouseholds
     public static (NpgsqlConnection Connection, string Village)? OpenFor(NpgsqlDataSource dataSource, Caller caller, string householdId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.CanRead)
-        {
-            throw new NotPermittedException("管理员账号不能查看农户数据");
-        }
+        caller.RequireRead();
 
         var connection = dataSource.OpenConnection();
         if (VillageOf(connection, caller, householdId) is { } village)
