@@ -27,7 +27,6 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
     public const string LeadReportAction = "lead_report";
 
     private const int AdvisoryLockClass = 1_100_201;
-    private static readonly TimeZoneInfo China = ChinaZone();
 
     private const string Columns = """
         l.id, l.receipt_no, l.source_kind, l.list_id, l.snapshot_date, l.line_no, l.delivery_id, l.county_code, l.village_code,
@@ -43,7 +42,7 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
         """;
 
     /// <summary>Today in Asia/Shanghai on the one clock: the date a self-declaration or report is raised on.</summary>
-    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+    public DateOnly Today() => ChinaTime.Today(clock);
 
     /// <summary>
     /// The leads of <paramref name="area"/> (the caller's area when null; outside it: <see cref="OutsideAreaException"/>),
@@ -404,17 +403,5 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
         using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM households WHERE village_code = @village)", connection);
         command.Parameters.AddWithValue("village", village);
         return (bool)command.ExecuteScalar()!;
-    }
-
-    private static TimeZoneInfo ChinaZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
-        }
     }
 }

@@ -9,8 +9,6 @@ namespace Monitoring.Web.Paging;
 /// </summary>
 public sealed class PageDates(RunQueries runs, TimeProvider clock)
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public DateOnly Resolve(string? requested)
     {
         if (!string.IsNullOrWhiteSpace(requested))
@@ -23,5 +21,5 @@ public sealed class PageDates(RunQueries runs, TimeProvider clock)
         return runs.LatestCompleted()?.AsOf ?? Today();
     }
 
-    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+    public DateOnly Today() => Monitoring.Store.ChinaTime.Today(clock);
 }
