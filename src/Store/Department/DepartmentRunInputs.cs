@@ -2,6 +2,7 @@ using Monitoring.Engine.Department;
 using Monitoring.Engine.Evaluation;
 using Monitoring.Engine.Formats;
 using Monitoring.Rules.Department;
+using Monitoring.Store.Nightly;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -60,11 +61,9 @@ public sealed class DepartmentRunInputs
     }
 
     /// <summary>
-    /// Adds to an incremental run's <c>due_households</c> the households a department change touches: every household of a
-    /// county with a snapshot the previous run did not read, and the partners of the households whose data changed — every
-    /// household that has, now, a resident ID the changed household has now or had when it was last evaluated (a person
-    /// added to or removed from a household changes DATA-DUPLICATE-PERSON for the other households of that person, and for
-    /// no one else). Returns how many were added.
+    /// Adds to an incremental run's <c>due_households</c> the households of every county with a snapshot the previous run
+    /// did not read, and the partners of the households whose data changed (<see cref="HouseholdSelection.StageAlsoDue"/>);
+    /// then looks up the shared persons of the staged households only. Returns how many were added.
     /// </summary>
     public long StageDue(NpgsqlConnection read, long? previousRunId, string profile)
     {
@@ -81,47 +80,7 @@ public sealed class DepartmentRunInputs
         }
 
         var counties = Snapshots.Where(s => !readBefore.Contains(s.Id)).Select(s => s.CountyCode).Distinct().ToArray();
-        // The persons of the changed households, then the households holding them, each in a table of its own with fresh
-        // statistics. A few tens of thousands of persons against millions: looked up one by one in the id_number index
-        // (OFFSET 0 keeps each lookup a lateral probe rather than a hash join over every person in the store).
-        using (var partners = new NpgsqlCommand("""
-            CREATE TEMP TABLE due_persons ON COMMIT DROP AS
-            WITH changed AS (
-                SELECT d.id, d.evaluated_hash FROM due_households d WHERE d.evaluated_hash IS DISTINCT FROM d.current_hash)
-            SELECT p.id_number FROM changed c CROSS JOIN LATERAL (SELECT id_number FROM household_people p WHERE p.household_id = c.id OFFSET 0) p
-            UNION
-            SELECT upper(btrim(m->>'idNumber'))
-            FROM changed c JOIN household_versions v ON v.hash = c.evaluated_hash
-            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.record->'members') = 'array' THEN v.record->'members' ELSE '[]'::jsonb END) m
-            WHERE coalesce(btrim(m->>'idNumber'), '') <> '';
-            CREATE TEMP TABLE due_partners ON COMMIT DROP AS
-            SELECT DISTINCT q.household_id AS id
-            FROM due_persons d CROSS JOIN LATERAL (SELECT household_id FROM household_people p WHERE p.id_number = d.id_number OFFSET 0) q;
-            ANALYZE due_partners;
-            """, read) { CommandTimeout = 0 })
-        {
-            partners.ExecuteNonQuery();
-        }
-
-        using var stage = new NpgsqlCommand("""
-            INSERT INTO due_households (id, current_hash, outcome_hash, outcome_run_id, rule_ids, candidate_type, risk_since_run_id,
-                evaluated_hash, next_change_on, gap_series)
-            SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
-                s.household_hash, s.next_change_on, s.gap_series
-            FROM (SELECT id FROM due_partners UNION SELECT id FROM households WHERE county_code = ANY (@counties)) t
-            JOIN households h ON h.id = t.id
-            LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = @profile
-            WHERE NOT EXISTS (SELECT 1 FROM due_households d WHERE d.id = h.id)
-            """, read) { CommandTimeout = 0 };
-        stage.Parameters.AddWithValue("profile", profile);
-        stage.Parameters.AddWithValue("counties", NpgsqlDbType.Array | NpgsqlDbType.Text, counties);
-        var added = stage.ExecuteNonQuery();
-        if (added > 0)
-        {
-            using var analyze = new NpgsqlCommand("ANALYZE due_households", read);
-            analyze.ExecuteNonQuery();
-        }
-
+        var added = HouseholdSelection.StageAlsoDue(read, profile, counties);
         // Only the staged households are evaluated: only their persons are looked up.
         Context = new DepartmentContext(_rosters, SharedPersons(read, """
             WITH persons AS (

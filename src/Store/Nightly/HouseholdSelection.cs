@@ -13,6 +13,12 @@ namespace Monitoring.Store.Nightly;
 /// </summary>
 internal static class HouseholdSelection
 {
+    /// <summary>What <c>due_households</c> holds of a household (<c>h</c>) and its bookkeeping (<c>s</c>).</summary>
+    private const string DueColumns = """
+        h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
+            s.household_hash AS evaluated_hash, s.next_change_on, s.gap_series
+        """;
+
     /// <summary>Every helper's counts in the snapshot, keyed as the pipeline keys them (county code, trimmed name).</summary>
     public static Dictionary<(string CountyCode, string HelperName), HelperGroupFacts> CurrentHelperGroups(NpgsqlConnection read)
     {
@@ -99,8 +105,7 @@ internal static class HouseholdSelection
         StoreSql.Execute(read, "SET LOCAL jit = off");
         StoreSql.Execute(read, $"""
             CREATE TEMP TABLE due_households ON COMMIT DROP AS
-            SELECT h.id, h.current_hash, s.outcome_hash, s.outcome_run_id, s.rule_ids, s.candidate_type, s.risk_since_run_id,
-                s.household_hash AS evaluated_hash, s.next_change_on, s.gap_series
+            SELECT {DueColumns}
             FROM households h
             LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = {Literal(profile)}
             WHERE s.household_id IS NULL OR s.household_hash <> h.current_hash OR s.next_change_on <= '{asOf:yyyy-MM-dd}'::date
@@ -108,6 +113,51 @@ internal static class HouseholdSelection
             """);
         StoreSql.Execute(read, "ANALYZE due_households");
         return StoreSql.Scalar(read, "SELECT count(*) FROM due_households");
+    }
+
+    /// <summary>
+    /// Adds to <c>due_households</c> the households a change elsewhere touches: every household of <paramref name="counties"/>
+    /// (a department snapshot the previous run did not read), and the partners of the households whose data changed — every
+    /// household that holds, now, a resident ID the changed household holds now or held when it was last evaluated (a person
+    /// added to or removed from a household changes DATA-DUPLICATE-PERSON for the other households of that person, and for
+    /// no one else). The persons, then the households holding them, each go in a table of their own with fresh statistics:
+    /// a few tens of thousands of persons against millions, looked up one by one in the id_number index (OFFSET 0 keeps each
+    /// lookup a lateral probe rather than a hash join over every person in the store). Returns how many were added.
+    /// </summary>
+    public static long StageAlsoDue(NpgsqlConnection read, string profile, string[] counties)
+    {
+        StoreSql.Execute(read, """
+            CREATE TEMP TABLE due_persons ON COMMIT DROP AS
+            WITH changed AS (
+                SELECT d.id, d.evaluated_hash FROM due_households d WHERE d.evaluated_hash IS DISTINCT FROM d.current_hash)
+            SELECT p.id_number FROM changed c CROSS JOIN LATERAL (SELECT id_number FROM household_people p WHERE p.household_id = c.id OFFSET 0) p
+            UNION
+            SELECT upper(btrim(m->>'idNumber'))
+            FROM changed c JOIN household_versions v ON v.hash = c.evaluated_hash
+            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v.record->'members') = 'array' THEN v.record->'members' ELSE '[]'::jsonb END) m
+            WHERE coalesce(btrim(m->>'idNumber'), '') <> '';
+            CREATE TEMP TABLE due_partners ON COMMIT DROP AS
+            SELECT DISTINCT q.household_id AS id
+            FROM due_persons d CROSS JOIN LATERAL (SELECT household_id FROM household_people p WHERE p.id_number = d.id_number OFFSET 0) q;
+            ANALYZE due_partners;
+            """);
+        using var stage = new NpgsqlCommand($"""
+            INSERT INTO due_households
+            SELECT {DueColumns}
+            FROM (SELECT id FROM due_partners UNION SELECT id FROM households WHERE county_code = ANY (@counties)) t
+            JOIN households h ON h.id = t.id
+            LEFT JOIN household_evaluation_states s ON s.household_id = h.id AND s.profile = @profile
+            WHERE NOT EXISTS (SELECT 1 FROM due_households d WHERE d.id = h.id)
+            """, read) { CommandTimeout = 0 };
+        stage.Parameters.AddWithValue("profile", profile);
+        stage.Parameters.AddWithValue("counties", NpgsqlDbType.Array | NpgsqlDbType.Text, counties);
+        var added = stage.ExecuteNonQuery();
+        if (added > 0)
+        {
+            StoreSql.Execute(read, "ANALYZE due_households");
+        }
+
+        return added;
     }
 
     /// <summary>
