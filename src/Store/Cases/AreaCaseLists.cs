@@ -103,29 +103,6 @@ public sealed class AreaCaseLists(NpgsqlDataSource dataSource, CaseService cases
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireRead();
         using var connection = dataSource.OpenConnection();
-        // One index probe per village (a skip scan over ix_households_village_code in the area's range: village codes are
-        // digits, so those under the area lie between its code and its code followed by nines), not a pass over every household.
-        using var command = new NpgsqlCommand("""
-            WITH RECURSIVE codes AS (
-                (SELECT village_code FROM households WHERE village_code BETWEEN @area AND @high AND length(village_code) = 12 ORDER BY village_code LIMIT 1)
-                UNION ALL
-                SELECT (SELECT h.village_code FROM households h WHERE h.village_code > codes.village_code AND h.village_code <= @high AND length(h.village_code) = 12
-                        ORDER BY h.village_code LIMIT 1)
-                FROM codes WHERE codes.village_code IS NOT NULL)
-            SELECT c.village_code, (SELECT v.record->'region'->>'village' FROM households h JOIN household_versions v ON v.hash = h.current_hash
-                                    WHERE h.village_code = c.village_code LIMIT 1)
-            FROM codes c WHERE c.village_code IS NOT NULL AND left(c.village_code, length(@area)) = @area
-            ORDER BY c.village_code
-            """, connection);
-        command.Parameters.AddWithValue("area", caller.AreaCode);
-        command.Parameters.AddWithValue("high", caller.AreaCode.PadRight(16, '9'));
-        using var reader = command.ExecuteReader();
-        var villages = new List<KeyValuePair<string, string>>();
-        while (reader.Read())
-        {
-            villages.Add(new(reader.GetString(0), reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1)));
-        }
-
-        return villages;
+        return [.. Web.VillageDirectory.Under(connection, caller.AreaCode).Select(v => new KeyValuePair<string, string>(v.Code, v.Name))];
     }
 }

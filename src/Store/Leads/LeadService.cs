@@ -220,22 +220,7 @@ public sealed class LeadService(NpgsqlDataSource dataSource, CaseService cases, 
     public IReadOnlyList<PublicVillage> Villages()
     {
         using var connection = dataSource.OpenConnection();
-        using var command = new NpgsqlCommand("""
-            SELECT DISTINCT ON (h.village_code) h.village_code, v.record->'region'->>'village', v.record->'region'->>'town', v.record->'region'->>'county'
-            FROM households h JOIN household_versions v ON v.hash = h.current_hash
-            WHERE length(h.village_code) = 12
-            ORDER BY h.village_code, h.id
-            """, connection);
-        using var reader = command.ExecuteReader();
-        var villages = new List<PublicVillage>();
-        while (reader.Read())
-        {
-            var code = reader.GetString(0);
-            villages.Add(new PublicVillage(code, reader.IsDBNull(1) ? code : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
-        }
-
-        return villages;
+        return Web.VillageDirectory.Under(connection, "");
     }
 
     private LeadRow? Decide(Caller caller, long id, string decision, string? reason, string? householdId)
