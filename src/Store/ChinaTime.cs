@@ -15,6 +15,9 @@ public static class ChinaTime
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
     }
 
+    /// <summary>A recorded instant as Beijing time, for display.</summary>
+    public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
     private static TimeZoneInfo FindZone()
     {
         try

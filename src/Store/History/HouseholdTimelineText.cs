@@ -11,12 +11,10 @@ namespace Monitoring.Store.History;
 /// </summary>
 public static class HouseholdTimelineText
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public static string Heading(HouseholdChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var recorded = change.RecordedAt.ToOffset(China).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var recorded = ChinaTime.Local(change.RecordedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         var described = change.Source == ChangeSources.Baseline ? "日期不详" : change.DescribedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var parts = new List<string>
         {

@@ -89,7 +89,7 @@ public static class CaseTimelinePrinter
             var amended = command.IsAmendment ? null : log.AmendmentOf(entry.Id) is { } a
                 ? $" 〔已由 #{a.Id} {(a.Command.Name == CaseCommand.Void ? "作废" : "更正")}〕"
                 : null;
-            output.WriteLine($"  #{row.Id} {row.RecordedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss} {row.Actor}（{row.Client}）{CaseCommandText.Describe(command)}{amended}");
+            output.WriteLine($"  #{row.Id} {Monitoring.Store.ChinaTime.Local(row.RecordedAt):yyyy-MM-dd HH:mm:ss} {row.Actor}（{row.Client}）{CaseCommandText.Describe(command)}{amended}");
         }
 
         if (later > 0)

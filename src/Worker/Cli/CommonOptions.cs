@@ -29,20 +29,7 @@ public static class CommonOptions
     /// Asia/Shanghai zone (UTC+8 where the zone database is missing), whatever the machine's own zone, since every
     /// county the rules cover keeps Beijing time.
     /// </summary>
-    public static DateOnly Today(TimeProvider? clock = null) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime((clock ?? TimeProvider.System).GetUtcNow(), ChinaStandardTime.Value).DateTime);
-
-    private static readonly Lazy<TimeZoneInfo> ChinaStandardTime = new(() =>
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
-        }
-    });
+    public static DateOnly Today(TimeProvider? clock = null) => Monitoring.Store.ChinaTime.Today(clock ?? TimeProvider.System);
 
     public static RuleCatalog LoadCatalog(string? rulesDirectory) => RuleCatalogLoader.Load(RuleCatalogLoader.Locate(rulesDirectory));
 
